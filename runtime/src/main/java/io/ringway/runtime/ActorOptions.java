@@ -1,0 +1,102 @@
+package io.ringway.runtime;
+
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringway.runtime.actor.Supervision;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How one actor is set up: where it runs, how big its mailbox is, how it is supervised, and which endpoints it
+ * serves. Validated when the runtime is built.
+ * <p>
+ * Not thread safe: configure on one thread.
+ */
+public final class ActorOptions
+{
+    /** Default slots in a mailbox ring. */
+    public static final int DEFAULT_RING_SIZE = 1024;
+    /** Default largest message, in bytes. */
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1024;
+
+    String dispatcher;
+    int ringSize = DEFAULT_RING_SIZE;
+    int maxMessageLength = DEFAULT_MAX_MESSAGE_LENGTH;
+    Supervision supervision = Supervision.RESTART;
+    ProducerType producerType = ProducerType.MULTI;
+    final List<String> binds = new ArrayList<>();
+    final List<String> connects = new ArrayList<>();
+
+    /**
+     * @param dispatcherName the dispatcher that runs this actor; by default the first declared.
+     * @return these options.
+     */
+    public ActorOptions dispatcher(final String dispatcherName)
+    {
+        this.dispatcher = dispatcherName;
+        return this;
+    }
+
+    /**
+     * @param ringSize slots in the mailbox ring, a power of two.
+     * @return these options.
+     */
+    public ActorOptions ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    /**
+     * @param maxMessageLength largest message accepted, in bytes; larger ones are refused with a code.
+     * @return these options.
+     */
+    public ActorOptions maxMessageLength(final int maxMessageLength)
+    {
+        this.maxMessageLength = maxMessageLength;
+        return this;
+    }
+
+    /**
+     * @param supervision what to do when the handler throws; {@link Supervision#RESTART} by default.
+     * @return these options.
+     */
+    public ActorOptions supervision(final Supervision supervision)
+    {
+        this.supervision = supervision;
+        return this;
+    }
+
+    /**
+     * Declares that exactly one thread sends to this actor, so its ring uses the Disruptor's single-producer
+     * sequencer. A send from a second thread is refused with {@code NOT_SINGLE_PRODUCER}.
+     *
+     * @return these options.
+     */
+    public ActorOptions singleProducer()
+    {
+        this.producerType = ProducerType.SINGLE;
+        return this;
+    }
+
+    /**
+     * @param endpoint an endpoint to listen at: {@code inproc://name} gives the actor a second name; tcp and ipc
+     *                 need the transport module.
+     * @return these options.
+     */
+    public ActorOptions bind(final String endpoint)
+    {
+        binds.add(endpoint);
+        return this;
+    }
+
+    /**
+     * @param endpoint a remote endpoint to connect to; needs the transport module.
+     * @return these options.
+     */
+    public ActorOptions connect(final String endpoint)
+    {
+        connects.add(endpoint);
+        return this;
+    }
+}

@@ -1,0 +1,23 @@
+package io.ringway.runtime;
+
+import java.util.Map;
+
+/**
+ * What {@link Ringway#close()} did: whether the work in flight finished before the drain deadline, and which
+ * messages it had to discard. Discarded messages are also counted as dropped on their actors.
+ *
+ * @param drained            true if every mailbox emptied before the deadline.
+ * @param discarded          messages left in mailboxes and discarded.
+ * @param discardedByActor   the same, per actor, for actors that had any.
+ * @param durationNs         how long closing took.
+ */
+public record CloseReport(boolean drained, long discarded, Map<String, Long> discardedByActor, long durationNs)
+{
+    @Override
+    public String toString()
+    {
+        return "ringway closed in " + (durationNs / 1_000_000) + " ms: "
+            + (drained ? "drained" : "drain deadline passed")
+            + (discarded == 0 ? ", nothing discarded" : ", discarded " + discarded + " messages " + discardedByActor);
+    }
+}

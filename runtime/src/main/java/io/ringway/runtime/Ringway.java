@@ -1,0 +1,347 @@
+package io.ringway.runtime;
+
+import io.ringway.runtime.actor.ActorDirectory;
+import io.ringway.runtime.actor.ActorRef;
+import io.ringway.runtime.agent.Dispatcher;
+import io.ringway.runtime.endpoint.Endpoint;
+import io.ringway.runtime.endpoint.Link;
+import io.ringway.runtime.endpoint.LinkDirection;
+import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.Transports;
+import io.ringway.runtime.ring.Mailbox;
+import io.ringway.runtime.status.CountersFile;
+import io.ringway.runtime.status.MessageCounters;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentInvoker;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.CountersManager;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running set of actors: their mailboxes, the dispatchers that run them, their counters file and their
+ * links. Built by {@link #builder()}; {@link #start()} starts the dispatcher threads; {@link #close()} stops
+ * intake, lets the work in flight finish up to the drain timeout, joins every thread it started and reports
+ * anything it had to discard.
+ * <p>
+ * Thread safety: {@link #actor(String)} and the counters are safe from any thread. {@link #start()} and
+ * {@link #close()} are for one controlling thread; when the runtime has caller-run dispatchers, call them from
+ * the thread that drives those dispatchers.
+ */
+public final class Ringway implements AutoCloseable
+{
+    private static final int COUNTERS_PER_OWNER = 6;
+    private static final int SPARE_COUNTERS = 64;
+
+    private enum State
+    {
+        BUILT, RUNNING, CLOSED
+    }
+
+    private final CountersFile countersFile;
+    private final ActorDirectory directory;
+    private final Map<String, ActorRef> actorsByEndpointName = new HashMap<>();
+    private final Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
+    private final Map<String, MessageCounters> actorCounters = new HashMap<>();
+    private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
+    private final Map<String, AgentInvoker> invokers = new LinkedHashMap<>();
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private final List<LinkRequest> linkRequests = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final RingwayBuilder config;
+    private State state = State.BUILT;
+    private CloseReport closeReport;
+
+    /**
+     * @return a builder to declare dispatchers and actors.
+     */
+    public static RingwayBuilder builder()
+    {
+        return new RingwayBuilder();
+    }
+
+    Ringway(final RingwayBuilder config)
+    {
+        this.config = config;
+        final int owners = config.actors.size() + config.dispatchers.size();
+        this.countersFile = CountersFile.create(config.runtimeDirectory, owners * COUNTERS_PER_OWNER + SPARE_COUNTERS);
+        final CountersManager countersManager = countersFile.countersManager();
+        final ErrorHandler errorHandler = config.errorHandler;
+
+        for (final RingwayBuilder.DispatcherSpec spec : config.dispatchers.values())
+        {
+            dispatchers.put(spec.name(), new Dispatcher(
+                spec.name(), config.batchLimit, config.clock, MessageCounters.forDispatcher(countersManager, spec.name())));
+        }
+
+        final List<ActorRef> refs = new ArrayList<>();
+        for (final RingwayBuilder.ActorSpec spec : config.actors.values())
+        {
+            final ActorOptions options = spec.options();
+            final MessageCounters counters = MessageCounters.forActor(
+                countersManager, spec.name(), dispatchers.get(options.dispatcher).counters());
+            final Mailbox mailbox = new Mailbox(
+                options.producerType, options.ringSize, options.maxMessageLength, counters);
+            refs.add(new ActorRef(spec.name(), refs.size(), mailbox));
+            mailboxes.put(spec.name(), mailbox);
+            actorCounters.put(spec.name(), counters);
+        }
+        this.directory = new ActorDirectory(refs);
+
+        for (final RingwayBuilder.ActorSpec spec : config.actors.values())
+        {
+            final ActorOptions options = spec.options();
+            final ActorRef ref = directory.byName(spec.name());
+            dispatchers.get(options.dispatcher).addActor(ref, mailboxes.get(spec.name()), spec.factory(),
+                options.supervision, actorCounters.get(spec.name()), directory, errorHandler, config.deadLetterHandler);
+            declareEndpoints(ref, options, errorHandler);
+        }
+    }
+
+    private void declareEndpoints(final ActorRef ref, final ActorOptions options, final ErrorHandler errorHandler)
+    {
+        for (final String text : options.binds)
+        {
+            final Endpoint endpoint = Endpoint.parse(text);
+            if (endpoint.isInProcess())
+            {
+                actorsByEndpointName.put(endpoint.address(), ref);
+            }
+            else
+            {
+                linkRequests.add(new LinkRequest(endpoint, LinkDirection.BIND, ref, errorHandler));
+            }
+        }
+        for (final String text : options.connects)
+        {
+            linkRequests.add(new LinkRequest(Endpoint.parse(text), LinkDirection.CONNECT, ref, errorHandler));
+        }
+    }
+
+    /**
+     * Creates the actors (each on its dispatcher's thread), starts the dispatcher threads and opens the links.
+     *
+     * @return this runtime.
+     * @throws IllegalStateException if already started or closed.
+     */
+    public synchronized Ringway start()
+    {
+        if (state != State.BUILT)
+        {
+            throw new IllegalStateException("runtime is " + state + "; start() is allowed once, after build()");
+        }
+        state = State.RUNNING;
+        for (final RingwayBuilder.DispatcherSpec spec : config.dispatchers.values())
+        {
+            final Dispatcher dispatcher = dispatchers.get(spec.name());
+            final MessageCounters counters = dispatcher.counters();
+            if (spec.callerRun())
+            {
+                final AgentInvoker invoker = new AgentInvoker(config.errorHandler, counters.errorCounter(), dispatcher);
+                invoker.start();
+                invokers.put(spec.name(), invoker);
+            }
+            else
+            {
+                final AgentRunner runner = new AgentRunner(
+                    spec.idle().newStrategy(), config.errorHandler, counters.errorCounter(), dispatcher);
+                AgentRunner.startOnThread(runner);
+                runners.add(runner);
+            }
+        }
+        for (final LinkRequest request : linkRequests)
+        {
+            links.add(Transports.require(request.endpoint(), config.transportClassLoader).open(request));
+        }
+        return this;
+    }
+
+    /**
+     * @param name an actor's name, or the name of an {@code inproc://} endpoint it binds.
+     * @return the actor's address.
+     * @throws IllegalArgumentException if there is no such actor.
+     */
+    public ActorRef actor(final String name)
+    {
+        final String local = name.startsWith(Endpoint.INPROC + "://") ? Endpoint.parse(name).address() : name;
+        final ActorRef aliased = actorsByEndpointName.get(local);
+        return null != aliased ? aliased : directory.byName(local);
+    }
+
+    /**
+     * @param dispatcherName a dispatcher declared with {@code callerDispatcher}.
+     * @return its invoker: each {@code invoke()} runs one duty cycle on the calling thread.
+     * @throws IllegalArgumentException if there is no such caller-run dispatcher, or the runtime is not started.
+     */
+    public AgentInvoker invoker(final String dispatcherName)
+    {
+        final AgentInvoker invoker = invokers.get(dispatcherName);
+        if (null == invoker)
+        {
+            throw new IllegalArgumentException("no started caller-run dispatcher '" + dispatcherName + "'; "
+                + "caller-run dispatchers are " + invokers.keySet());
+        }
+        return invoker;
+    }
+
+    /**
+     * @param actorName an actor's name.
+     * @return its counters.
+     */
+    public MessageCounters actorCounters(final String actorName)
+    {
+        final MessageCounters counters = actorCounters.get(actorName);
+        if (null == counters)
+        {
+            throw new IllegalArgumentException("no actor named '" + actorName + "'");
+        }
+        return counters;
+    }
+
+    /**
+     * @param dispatcherName a dispatcher's name.
+     * @return its counters: the sums of its actors'.
+     */
+    public MessageCounters dispatcherCounters(final String dispatcherName)
+    {
+        final Dispatcher dispatcher = dispatchers.get(dispatcherName);
+        if (null == dispatcher)
+        {
+            throw new IllegalArgumentException("no dispatcher named '" + dispatcherName + "'");
+        }
+        return dispatcher.counters();
+    }
+
+    /** @return the counters file that other processes can read. */
+    public Path countersFile()
+    {
+        return countersFile.path();
+    }
+
+    /** @return the report of the last {@code close()}, or null while open. */
+    public synchronized CloseReport closeReport()
+    {
+        return closeReport;
+    }
+
+    /**
+     * Closes with the configured drain timeout; the report goes to the close report handler.
+     */
+    @Override
+    public void close()
+    {
+        close(config.drainTimeout.toNanos());
+    }
+
+    /**
+     * Stops intake from outside senders, lets actors finish the work in flight (they may still send to each
+     * other) until every mailbox is empty or {@code drainTimeoutNs} passes, then closes every mailbox, stops
+     * and joins every dispatcher thread, closes the links, and counts what was left as dropped. Idempotent.
+     *
+     * @param drainTimeoutNs how long to let work in flight finish.
+     * @return what was drained and what was discarded.
+     */
+    public synchronized CloseReport close(final long drainTimeoutNs)
+    {
+        if (state == State.CLOSED)
+        {
+            return closeReport;
+        }
+        final boolean wasRunning = state == State.RUNNING;
+        state = State.CLOSED;
+        final long startNs = System.nanoTime();
+
+        for (final Link link : links)
+        {
+            closeQuietly(link);
+        }
+        for (final Mailbox mailbox : mailboxes.values())
+        {
+            mailbox.drain();
+        }
+        final boolean drained = !wasRunning || awaitQuiescence(startNs + drainTimeoutNs);
+        for (final Mailbox mailbox : mailboxes.values())
+        {
+            mailbox.close();
+        }
+        for (final AgentRunner runner : runners)
+        {
+            runner.close();
+        }
+        for (final AgentInvoker invoker : invokers.values())
+        {
+            invoker.close();
+        }
+
+        long discarded = 0;
+        final Map<String, Long> discardedByActor = new LinkedHashMap<>();
+        for (final Map.Entry<String, Mailbox> entry : mailboxes.entrySet())
+        {
+            final long left = entry.getValue().discardBacklog();
+            if (left > 0)
+            {
+                discarded += left;
+                discardedByActor.put(entry.getKey(), left);
+            }
+        }
+        countersFile.close();
+
+        closeReport = new CloseReport(drained, discarded, Map.copyOf(discardedByActor), System.nanoTime() - startNs);
+        config.closeReportHandler.accept(closeReport);
+        return closeReport;
+    }
+
+    /**
+     * Waits until two passes in a row find every mailbox empty and no new message sent between them. A handler
+     * that is running holds its mailbox non-empty until it returns, and anything it sends moves a position, so
+     * two such passes mean no work is left anywhere.
+     */
+    private boolean awaitQuiescence(final long deadlineNs)
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 1_000, 100_000);
+        long previousPositions = -1;
+        while (true)
+        {
+            for (final AgentInvoker invoker : invokers.values())
+            {
+                invoker.invoke();
+            }
+            long positions = 0;
+            boolean empty = true;
+            for (final Mailbox mailbox : mailboxes.values())
+            {
+                empty &= mailbox.backlog() == 0;
+                positions += mailbox.position();
+            }
+            if (empty && positions == previousPositions)
+            {
+                return true;
+            }
+            previousPositions = empty ? positions : -1;
+            if (deadlineNs - System.nanoTime() < 0)
+            {
+                return false;
+            }
+            idle.idle();
+        }
+    }
+
+    private void closeQuietly(final Link link)
+    {
+        try
+        {
+            link.close();
+        }
+        catch (final RuntimeException ex)
+        {
+            config.errorHandler.onError(ex);
+        }
+    }
+}

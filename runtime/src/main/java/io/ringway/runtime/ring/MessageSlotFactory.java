@@ -1,0 +1,51 @@
+package io.ringway.runtime.ring;
+
+import com.lmax.disruptor.EventFactory;
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Creates a ring's slots up front, each a view of its own region of one off-heap block.
+ * <p>
+ * Regions are rounded up to a cache line so that a producer filling slot {@code n + 1} does not share a line
+ * with the consumer reading slot {@code n}.
+ * <p>
+ * Not thread safe: the Disruptor calls it from the thread that builds the ring.
+ */
+public final class MessageSlotFactory implements EventFactory<MessageSlot>
+{
+    private final UnsafeBuffer block;
+    private final int slotStride;
+    private final int maxMessageLength;
+    private final int slotCount;
+    private int nextSlot;
+
+    /**
+     * @param slotCount        the ring size.
+     * @param maxMessageLength the capacity of each slot's payload, in bytes.
+     */
+    public MessageSlotFactory(final int slotCount, final int maxMessageLength)
+    {
+        this.slotCount = slotCount;
+        this.maxMessageLength = maxMessageLength;
+        this.slotStride = BitUtil.align(maxMessageLength, BitUtil.CACHE_LINE_LENGTH);
+        final ByteBuffer memory = BufferUtil.allocateDirectAligned(
+            Math.multiplyExact(slotStride, slotCount), BitUtil.CACHE_LINE_LENGTH);
+        this.block = new UnsafeBuffer(memory);
+    }
+
+    @Override
+    public MessageSlot newInstance()
+    {
+        if (nextSlot == slotCount)
+        {
+            throw new IllegalStateException("factory sized for " + slotCount + " slots was asked for more");
+        }
+        final UnsafeBuffer payload = new UnsafeBuffer(block, nextSlot * slotStride, maxMessageLength);
+        nextSlot++;
+        return new MessageSlot(payload);
+    }
+}
