@@ -102,7 +102,7 @@ public final class Dispatcher implements Agent, DeadlineTimerWheel.TimerHandler
     {
         final long now = clock.nanoTime();
         nowNs = now;
-        int workCount = timerWheel.poll(now, this, TIMER_EXPIRY_LIMIT);
+        int workCount = pollTimers(now);
 
         final ActorCell[] cells = this.cells;
         final int batchLimit = this.batchLimit;
@@ -111,6 +111,25 @@ public final class Dispatcher implements Agent, DeadlineTimerWheel.TimerHandler
             workCount += cells[i].poll(batchLimit);
         }
         return workCount;
+    }
+
+    private int pollTimers(final long now)
+    {
+        final DeadlineTimerWheel timerWheel = this.timerWheel;
+        if (timerWheel.timerCount() == 0)
+        {
+            timerWheel.currentTickTime(now);
+            return 0;
+        }
+        // One poll() examines one tick; catch up with the clock so that an idle, parked dispatcher fires late
+        // timers at once instead of one tick per duty cycle.
+        int expired = 0;
+        do
+        {
+            expired += timerWheel.poll(now, this, TIMER_EXPIRY_LIMIT - expired);
+        }
+        while (expired < TIMER_EXPIRY_LIMIT && now >= timerWheel.currentTickTime());
+        return expired;
     }
 
     @Override
