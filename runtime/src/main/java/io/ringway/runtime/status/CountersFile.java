@@ -110,13 +110,16 @@ public final class CountersFile implements AutoCloseable
         return path;
     }
 
-    /** Marks the file closed, so readers know its figures are final, and unmaps it. */
+    /**
+     * Marks the file closed, so readers know its figures are final. The mapping is left to the garbage
+     * collector rather than unmapped: a sender on another thread may still count a refused offer into it after
+     * close, and a write to unmapped memory would crash the JVM.
+     */
     @Override
     public void close()
     {
         header.putIntVolatile(STATUS_OFFSET, STATUS_CLOSED);
         mapped.force();
-        IoUtil.unmap(mapped);
     }
 
     /**
