@@ -1,0 +1,55 @@
+package io.ringway.perf.core;
+
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * The shape shared by every core benchmark, so that the systems differ only in themselves.
+ */
+public final class CoreSettings
+{
+    /** Bytes in every message. */
+    public static final int MESSAGE_LENGTH = 64;
+
+    /** Messages a one-hop ring (or queue) holds. */
+    public static final int HOP_RING_SLOTS = 65_536;
+
+    /** Messages a ping-pong ring (or queue) holds; one is in flight at a time. */
+    public static final int PING_PONG_RING_SLOTS = 1024;
+
+    /** How long an iteration's teardown waits for the consumer to catch up before failing the run. */
+    public static final long CATCH_UP_TIMEOUT_NS = 10_000_000_000L;
+
+    /** Agrona's message type id for every message; any positive value does. */
+    public static final int AGRONA_MSG_TYPE_ID = 1;
+
+    private CoreSettings()
+    {
+    }
+
+    /**
+     * @return a zeroed, cache-line aligned, off-heap buffer of {@link #MESSAGE_LENGTH} bytes to send from.
+     */
+    public static UnsafeBuffer newMessage()
+    {
+        return new UnsafeBuffer(BufferUtil.allocateDirectAligned(MESSAGE_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+    }
+
+    /**
+     * An Agrona ring buffer holds records of {@code 8 + length} bytes in a power-of-two capacity: this is the
+     * smallest one that holds at least {@code messages} messages of {@link #MESSAGE_LENGTH} bytes.
+     *
+     * @param messages how many messages the ring must hold.
+     * @return a zeroed, off-heap buffer for {@code OneToOneRingBuffer}, its trailer included.
+     */
+    public static UnsafeBuffer newAgronaRingBuffer(final int messages)
+    {
+        final int recordLength = BitUtil.align(RecordDescriptor.HEADER_LENGTH + MESSAGE_LENGTH, RecordDescriptor.ALIGNMENT);
+        final int capacity = BitUtil.findNextPositivePowerOfTwo(messages * recordLength);
+        return new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            capacity + RingBufferDescriptor.TRAILER_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+    }
+}
