@@ -1,6 +1,7 @@
 package io.ringway.runtime;
 
 import com.lmax.disruptor.dsl.ProducerType;
+import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.Supervision;
 
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ public final class ActorOptions
     ProducerType producerType = ProducerType.MULTI;
     final List<String> binds = new ArrayList<>();
     final List<String> connects = new ArrayList<>();
+    final List<AttachmentSpec> attachments = new ArrayList<>();
+
+    record AttachmentSpec(String name, Attachment attachment, int ringSize, int maxMessageLength)
+    {
+        boolean hasAddress()
+        {
+            return ringSize > 0;
+        }
+    }
 
     /**
      * @param dispatcherName the dispatcher that runs this actor; by default the first declared.
@@ -97,6 +107,37 @@ public final class ActorOptions
     public ActorOptions connect(final String endpoint)
     {
         connects.add(endpoint);
+        return this;
+    }
+
+    /**
+     * Attaches operator code to this actor, polled on its dispatcher every duty cycle.
+     *
+     * @param name       unique among this actor's attachments; actor code finds it with
+     *                   {@code context.attachment(name, type)}.
+     * @param attachment the operator code.
+     * @return these options.
+     */
+    public ActorOptions attach(final String name, final Attachment attachment)
+    {
+        attachments.add(new AttachmentSpec(name, attachment, 0, 0));
+        return this;
+    }
+
+    /**
+     * Attaches operator code with an address of its own: a mailbox named {@code actorName.name} that others can
+     * send to, and that replies to what it sends come back to.
+     *
+     * @param name             unique among this actor's attachments.
+     * @param attachment       the operator code.
+     * @param ringSize         slots in its mailbox, a power of two.
+     * @param maxMessageLength largest message its mailbox accepts.
+     * @return these options.
+     */
+    public ActorOptions attachWithAddress(
+        final String name, final Attachment attachment, final int ringSize, final int maxMessageLength)
+    {
+        attachments.add(new AttachmentSpec(name, attachment, ringSize, maxMessageLength));
         return this;
     }
 }

@@ -2,6 +2,8 @@ package io.ringway.runtime;
 
 import io.ringway.runtime.actor.ActorDirectory;
 import io.ringway.runtime.actor.ActorRef;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringway.runtime.agent.AttachmentBinding;
 import io.ringway.runtime.agent.Dispatcher;
 import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.endpoint.Link;
@@ -70,7 +72,11 @@ public final class Ringway implements AutoCloseable
     Ringway(final RingwayBuilder config)
     {
         this.config = config;
-        final int owners = config.actors.size() + config.dispatchers.size();
+        int owners = config.actors.size() + config.dispatchers.size();
+        for (final RingwayBuilder.ActorSpec spec : config.actors.values())
+        {
+            owners += spec.options().attachments.size();
+        }
         this.countersFile = CountersFile.create(config.runtimeDirectory, owners * COUNTERS_PER_OWNER + SPARE_COUNTERS);
         final CountersManager countersManager = countersFile.countersManager();
         final ErrorHandler errorHandler = config.errorHandler;
@@ -85,13 +91,20 @@ public final class Ringway implements AutoCloseable
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {
             final ActorOptions options = spec.options();
-            final MessageCounters counters = MessageCounters.forActor(
-                countersManager, spec.name(), dispatchers.get(options.dispatcher).counters());
-            final Mailbox mailbox = new Mailbox(
-                options.producerType, options.ringSize, options.maxMessageLength, counters);
-            refs.add(new ActorRef(spec.name(), refs.size(), mailbox));
-            mailboxes.put(spec.name(), mailbox);
-            actorCounters.put(spec.name(), counters);
+            refs.add(newAddress(spec.name(), options, options.producerType, options.ringSize, options.maxMessageLength,
+                countersManager, refs.size()));
+        }
+        for (final RingwayBuilder.ActorSpec spec : config.actors.values())
+        {
+            final ActorOptions options = spec.options();
+            for (final ActorOptions.AttachmentSpec attachment : options.attachments)
+            {
+                if (attachment.hasAddress())
+                {
+                    refs.add(newAddress(spec.name() + "." + attachment.name(), options, ProducerType.MULTI,
+                        attachment.ringSize(), attachment.maxMessageLength(), countersManager, refs.size()));
+                }
+            }
         }
         this.directory = new ActorDirectory(refs);
 
@@ -100,9 +113,41 @@ public final class Ringway implements AutoCloseable
             final ActorOptions options = spec.options();
             final ActorRef ref = directory.byName(spec.name());
             dispatchers.get(options.dispatcher).addActor(ref, mailboxes.get(spec.name()), spec.factory(),
-                options.supervision, actorCounters.get(spec.name()), directory, errorHandler, config.deadLetterHandler);
+                options.supervision, actorCounters.get(spec.name()), directory, errorHandler, config.deadLetterHandler,
+                bindAttachments(spec.name(), options));
             declareEndpoints(ref, options, errorHandler);
         }
+    }
+
+    private ActorRef newAddress(
+        final String name,
+        final ActorOptions options,
+        final ProducerType producerType,
+        final int ringSize,
+        final int maxMessageLength,
+        final CountersManager countersManager,
+        final int id)
+    {
+        final MessageCounters counters = MessageCounters.forActor(
+            countersManager, name, dispatchers.get(options.dispatcher).counters());
+        final Mailbox mailbox = new Mailbox(producerType, ringSize, maxMessageLength, counters);
+        mailboxes.put(name, mailbox);
+        actorCounters.put(name, counters);
+        return new ActorRef(name, id, mailbox);
+    }
+
+    private List<AttachmentBinding> bindAttachments(final String actorName, final ActorOptions options)
+    {
+        final List<AttachmentBinding> bindings = new ArrayList<>();
+        for (final ActorOptions.AttachmentSpec attachment : options.attachments)
+        {
+            final String address = actorName + "." + attachment.name();
+            bindings.add(attachment.hasAddress() ?
+                new AttachmentBinding(attachment.name(), attachment.attachment(), mailboxes.get(address),
+                    directory.byName(address)) :
+                new AttachmentBinding(attachment.name(), attachment.attachment(), null, null));
+        }
+        return bindings;
     }
 
     private void declareEndpoints(final ActorRef ref, final ActorOptions options, final ErrorHandler errorHandler)
@@ -192,7 +237,7 @@ public final class Ringway implements AutoCloseable
     }
 
     /**
-     * @param actorName an actor's name.
+     * @param actorName an actor's name, or {@code actor.attachment} for an attachment's own address.
      * @return its counters.
      */
     public MessageCounters actorCounters(final String actorName)

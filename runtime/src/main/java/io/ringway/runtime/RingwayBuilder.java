@@ -255,15 +255,27 @@ public final class RingwayBuilder
             throw new ConfigurationException(where + "dispatcher '" + options.dispatcher + "' is not declared; "
                 + "dispatchers are " + dispatchers.keySet());
         }
-        if (options.ringSize < 2 || Integer.bitCount(options.ringSize) != 1)
+        checkRing(where, options.ringSize, options.maxMessageLength);
+        final Set<String> attachmentNames = new HashSet<>();
+        for (final ActorOptions.AttachmentSpec attachment : options.attachments)
         {
-            throw new ConfigurationException(where + "ring size " + options.ringSize
-                + " is not a power of two (at least 2)");
-        }
-        if (options.maxMessageLength < 1)
-        {
-            throw new ConfigurationException(where + "max message length " + options.maxMessageLength
-                + " must be at least 1 byte");
+            requireName("attachment", attachment.name());
+            if (!attachmentNames.add(attachment.name()))
+            {
+                throw new ConfigurationException(where + "attachment name '" + attachment.name() + "' is used twice");
+            }
+            Objects.requireNonNull(attachment.attachment(), "attachment");
+            if (attachment.hasAddress())
+            {
+                final String address = actor.name() + "." + attachment.name();
+                checkRing(where + "attachment '" + attachment.name() + "': ", attachment.ringSize(),
+                    attachment.maxMessageLength());
+                if (!inprocNames.add(address))
+                {
+                    throw new ConfigurationException(where + "address '" + address + "' of attachment '"
+                        + attachment.name() + "' is already the name of an actor or endpoint");
+                }
+            }
         }
         if (null == options.supervision)
         {
@@ -287,6 +299,19 @@ public final class RingwayBuilder
                     + ": in-process actors are addressed by name");
             }
             requireTransport(where, endpoint);
+        }
+    }
+
+    private static void checkRing(final String where, final int ringSize, final int maxMessageLength)
+    {
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
+        {
+            throw new ConfigurationException(where + "ring size " + ringSize + " is not a power of two (at least 2)");
+        }
+        if (maxMessageLength < 1)
+        {
+            throw new ConfigurationException(where + "max message length " + maxMessageLength
+                + " must be at least 1 byte");
         }
     }
 

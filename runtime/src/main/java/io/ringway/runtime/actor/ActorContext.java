@@ -27,6 +27,15 @@ public interface ActorContext
      */
     ActorRef lookup(String actorName);
 
+    /**
+     * @param name the name an attachment was given in the actor's options.
+     * @param type what it is expected to be.
+     * @param <T>  its type.
+     * @return the attachment.
+     * @throws IllegalArgumentException if this actor has no such attachment, or it is of another type.
+     */
+    <T> T attachment(String name, Class<T> type);
+
     /** @return the dispatcher's clock, read once per duty cycle, in nanoseconds. */
     long nowNs();
 

@@ -8,6 +8,7 @@ import io.ringway.runtime.actor.ActorFactory;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.actor.DeadLetterHandler;
 import io.ringway.runtime.actor.Supervision;
+import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.Mailbox;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.ring.MessageSlot;
@@ -39,7 +40,8 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
 
     private Actor actor;
     private boolean stopped;
-    private MessageSlot current;
+    private Header current;
+    private AttachedPort[] attachments = new AttachedPort[0];
     private int pollLimit;
     private int polled;
     private int received;
@@ -67,8 +69,17 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         this.stoppedCause = new IllegalStateException("actor '" + self.name() + "' has stopped");
     }
 
+    void attach(final AttachedPort[] attachments)
+    {
+        this.attachments = attachments;
+    }
+
     void start()
     {
+        for (final AttachedPort attachment : attachments)
+        {
+            attachment.start();
+        }
         try
         {
             actor = factory.create(this);
@@ -90,11 +101,17 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         polled = 0;
         received = 0;
         mailbox.poll(this);
+        int workCount = polled;
+        final AttachedPort[] attachments = this.attachments;
+        for (int i = 0; i < attachments.length; i++)
+        {
+            workCount += attachments[i].poll(limit, dispatcher.nowNs());
+        }
         if (received > 0)
         {
             counters.onReceived(received);
         }
-        return polled;
+        return workCount;
     }
 
     @Override
@@ -102,32 +119,33 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
     {
         if (slot.messageType() != MessageSlot.ABORTED_TYPE)
         {
-            deliver(slot);
+            final int bodyOffset = slot.topicLength();
+            deliver(slot.buffer(), bodyOffset, slot.length() - bodyOffset, slot);
         }
         return ++polled < pollLimit;
     }
 
-    private void deliver(final MessageSlot slot)
+    /**
+     * Hands one message to the actor, supervised: the single way in, for the mailbox and for attachments.
+     */
+    void deliver(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        final DirectBuffer buffer = slot.buffer();
-        final int bodyOffset = slot.topicLength();
-        final int bodyLength = slot.length() - bodyOffset;
         if (stopped)
         {
-            deadLetter(buffer, bodyOffset, bodyLength, slot, stoppedCause);
+            deadLetter(buffer, offset, length, header, stoppedCause);
             return;
         }
 
-        current = slot;
+        current = header;
         try
         {
-            actor.onMessage(buffer, bodyOffset, bodyLength, slot);
+            actor.onMessage(buffer, offset, length, header);
             received++;
         }
         catch (final Throwable ex)
         {
             onFailure(new ActorFailureException(self.name(), "handler threw; policy " + supervision, ex));
-            deadLetter(buffer, bodyOffset, bodyLength, slot, ex);
+            deadLetter(buffer, offset, length, header, ex);
             supervise();
         }
         finally
@@ -190,6 +208,10 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         {
             retireActor();
         }
+        for (final AttachedPort attachment : attachments)
+        {
+            attachment.close();
+        }
     }
 
     private void retireActor()
@@ -210,19 +232,19 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         }
     }
 
-    private void onFailure(final Throwable ex)
+    void onFailure(final Throwable ex)
     {
         counters.onError();
         errorHandler.onError(ex);
     }
 
     private void deadLetter(
-        final DirectBuffer buffer, final int offset, final int length, final MessageSlot slot, final Throwable cause)
+        final DirectBuffer buffer, final int offset, final int length, final Header header, final Throwable cause)
     {
         counters.onDeadLettered();
         try
         {
-            deadLetterHandler.onDeadLetter(self.name(), buffer, offset, length, slot, cause);
+            deadLetterHandler.onDeadLetter(self.name(), buffer, offset, length, header, cause);
         }
         catch (final Throwable ex)
         {
@@ -251,6 +273,19 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
     public ActorRef lookup(final String actorName)
     {
         return directory.byName(actorName);
+    }
+
+    @Override
+    public <T> T attachment(final String name, final Class<T> type)
+    {
+        for (final AttachedPort attachment : attachments)
+        {
+            if (attachment.name().equals(name))
+            {
+                return attachment.as(type);
+            }
+        }
+        throw new IllegalArgumentException("actor '" + self.name() + "' has no attachment named '" + name + "'");
     }
 
     @Override
@@ -296,7 +331,7 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
     @Override
     public long reply(final DirectBuffer buffer, final int offset, final int length)
     {
-        final MessageSlot request = current;
+        final Header request = current;
         final ActorRef requester = null == request ? null : directory.byId(request.senderId());
         if (null == requester)
         {

@@ -71,6 +71,7 @@ public final class Dispatcher implements Agent, DeadlineTimerWheel.TimerHandler
      * @param directory         the runtime's actors, for lookups and replies.
      * @param errorHandler      receives failures.
      * @param deadLetterHandler receives messages that could not be handled.
+     * @param attachments       the actor's attachments.
      */
     public void addActor(
         final ActorRef self,
@@ -80,10 +81,20 @@ public final class Dispatcher implements Agent, DeadlineTimerWheel.TimerHandler
         final MessageCounters actorCounters,
         final ActorDirectory directory,
         final ErrorHandler errorHandler,
-        final DeadLetterHandler deadLetterHandler)
+        final DeadLetterHandler deadLetterHandler,
+        final List<AttachmentBinding> attachments)
     {
-        cellList.add(new ActorCell(
-            self, mailbox, factory, supervision, actorCounters, directory, this, errorHandler, deadLetterHandler));
+        final ActorCell cell = new ActorCell(
+            self, mailbox, factory, supervision, actorCounters, directory, this, errorHandler, deadLetterHandler);
+        final AttachedPort[] ports = new AttachedPort[attachments.size()];
+        for (int i = 0; i < ports.length; i++)
+        {
+            final AttachmentBinding binding = attachments.get(i);
+            final ActorRef address = null != binding.address() ? binding.address() : self;
+            ports[i] = new AttachedPort(binding.name(), binding.attachment(), binding.mailbox(), address, cell);
+        }
+        cell.attach(ports);
+        cellList.add(cell);
         cells = cellList.toArray(new ActorCell[0]);
     }
 
