@@ -11,6 +11,8 @@ import io.ringway.runtime.endpoint.LinkDirection;
 import io.ringway.runtime.endpoint.LinkRequest;
 import io.ringway.runtime.endpoint.Transports;
 import io.ringway.runtime.ring.Mailbox;
+import io.ringway.runtime.ring.RingReader;
+import io.ringway.runtime.ring.SharedRing;
 import io.ringway.runtime.status.CountersFile;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
@@ -51,6 +53,7 @@ public final class Ringway implements AutoCloseable
     private final ActorDirectory directory;
     private final Map<String, ActorRef> actorsByEndpointName = new HashMap<>();
     private final Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
+    private final Map<String, SharedRing> sharedRings = new LinkedHashMap<>();
     private final Map<String, MessageCounters> actorCounters = new HashMap<>();
     private final Map<String, Dispatcher> dispatchers = new LinkedHashMap<>();
     private final Map<String, AgentInvoker> invokers = new LinkedHashMap<>();
@@ -76,6 +79,10 @@ public final class Ringway implements AutoCloseable
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {
             owners += spec.options().attachments.size();
+        }
+        for (final SharedRingOptions ring : config.sharedRings.values())
+        {
+            owners += 1 + ring.readers.size();
         }
         this.countersFile = CountersFile.create(config.runtimeDirectory, owners * COUNTERS_PER_OWNER + SPARE_COUNTERS);
         final CountersManager countersManager = countersFile.countersManager();
@@ -106,7 +113,11 @@ public final class Ringway implements AutoCloseable
                 }
             }
         }
-        this.directory = new ActorDirectory(refs);
+        for (final Map.Entry<String, SharedRingOptions> ring : config.sharedRings.entrySet())
+        {
+            sharedRings.put(ring.getKey(), newSharedRing(ring.getKey(), ring.getValue(), countersManager));
+        }
+        this.directory = new ActorDirectory(refs, sharedRings);
 
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {
@@ -134,6 +145,26 @@ public final class Ringway implements AutoCloseable
         mailboxes.put(name, mailbox);
         actorCounters.put(name, counters);
         return new ActorRef(name, id, mailbox);
+    }
+
+    private static SharedRing newSharedRing(
+        final String name, final SharedRingOptions options, final CountersManager countersManager)
+    {
+        final MessageCounters ringCounters = MessageCounters.forOwner(countersManager, "ring " + name, null);
+        final SharedRing ring = new SharedRing(
+            name, options.producerType, options.ringSize, options.maxMessageLength, ringCounters);
+        for (final SharedRingOptions.ReaderSpec spec : options.readers)
+        {
+            final RingReader[] after = new RingReader[spec.after().size()];
+            for (int i = 0; i < after.length; i++)
+            {
+                after[i] = ring.reader(spec.after().get(i));
+            }
+            final MessageCounters readerCounters = MessageCounters.forOwner(
+                countersManager, "ring " + name + " reader " + spec.name(), ringCounters);
+            ring.addReader(spec.name(), spec.mode(), readerCounters, after);
+        }
+        return ring;
     }
 
     private List<AttachmentBinding> bindAttachments(final String actorName, final ActorOptions options)
@@ -218,6 +249,16 @@ public final class Ringway implements AutoCloseable
         final String local = name.startsWith(Endpoint.INPROC + "://") ? Endpoint.parse(name).address() : name;
         final ActorRef aliased = actorsByEndpointName.get(local);
         return null != aliased ? aliased : directory.byName(local);
+    }
+
+    /**
+     * @param name a shared ring's name.
+     * @return the ring.
+     * @throws IllegalArgumentException if there is no such ring.
+     */
+    public SharedRing sharedRing(final String name)
+    {
+        return directory.sharedRing(name);
     }
 
     /**
@@ -311,10 +352,18 @@ public final class Ringway implements AutoCloseable
         {
             mailbox.drain();
         }
+        for (final SharedRing ring : sharedRings.values())
+        {
+            ring.drain();
+        }
         final boolean drained = !wasRunning || awaitQuiescence(startNs + drainTimeoutNs);
         for (final Mailbox mailbox : mailboxes.values())
         {
             mailbox.close();
+        }
+        for (final SharedRing ring : sharedRings.values())
+        {
+            ring.close();
         }
         for (final AgentRunner runner : runners)
         {
@@ -334,6 +383,15 @@ public final class Ringway implements AutoCloseable
             {
                 discarded += left;
                 discardedByActor.put(entry.getKey(), left);
+            }
+        }
+        for (final Map.Entry<String, SharedRing> entry : sharedRings.entrySet())
+        {
+            final long left = entry.getValue().discardBacklog();
+            if (left > 0)
+            {
+                discarded += left;
+                discardedByActor.put("ring " + entry.getKey(), left);
             }
         }
         countersFile.close();
@@ -364,6 +422,11 @@ public final class Ringway implements AutoCloseable
             {
                 empty &= mailbox.backlog() == 0;
                 positions += mailbox.position();
+            }
+            for (final SharedRing ring : sharedRings.values())
+            {
+                empty &= ring.backlog() == 0;
+                positions += ring.position();
             }
             if (empty && positions == previousPositions)
             {

@@ -38,6 +38,7 @@ public final class RingwayBuilder
 
     final Map<String, DispatcherSpec> dispatchers = new LinkedHashMap<>();
     final Map<String, ActorSpec> actors = new LinkedHashMap<>();
+    final Map<String, SharedRingOptions> sharedRings = new LinkedHashMap<>();
     Path runtimeDirectory = CountersFile.defaultDirectory();
     ErrorHandler errorHandler = Throwable::printStackTrace;
     DeadLetterHandler deadLetterHandler = (actor, buffer, offset, length, header, cause) -> { };
@@ -133,6 +134,25 @@ public final class RingwayBuilder
         if (null != actors.putIfAbsent(name, new ActorSpec(name, factory, options)))
         {
             throw new ConfigurationException("actor name '" + name + "' is used twice");
+        }
+        return this;
+    }
+
+    /**
+     * Declares a ring read by several readers, each with its own sequence: the basis of fan-out and pipelines.
+     *
+     * @param name      unique among shared rings.
+     * @param configure sets its size, producers and readers.
+     * @return this builder.
+     */
+    public RingwayBuilder sharedRing(final String name, final Consumer<SharedRingOptions> configure)
+    {
+        requireName("shared ring", name);
+        final SharedRingOptions options = new SharedRingOptions();
+        configure.accept(options);
+        if (null != sharedRings.putIfAbsent(name, options))
+        {
+            throw new ConfigurationException("shared ring name '" + name + "' is used twice");
         }
         return this;
     }
@@ -239,6 +259,10 @@ public final class RingwayBuilder
         {
             validate(actor, firstDispatcher, inprocNames);
         }
+        for (final Map.Entry<String, SharedRingOptions> ring : sharedRings.entrySet())
+        {
+            validate(ring.getKey(), ring.getValue());
+        }
         return new Ringway(this);
     }
 
@@ -299,6 +323,39 @@ public final class RingwayBuilder
                     + ": in-process actors are addressed by name");
             }
             requireTransport(where, endpoint);
+        }
+    }
+
+    private static void validate(final String ringName, final SharedRingOptions options)
+    {
+        final String where = "shared ring '" + ringName + "': ";
+        checkRing(where, options.ringSize, options.maxMessageLength);
+        final Set<String> declared = new HashSet<>();
+        for (final SharedRingOptions.ReaderSpec reader : options.readers)
+        {
+            requireName("reader", reader.name());
+            if (null == reader.mode())
+            {
+                throw new ConfigurationException(where + "reader '" + reader.name() + "' has no read mode");
+            }
+            for (final String upstream : reader.after())
+            {
+                if (!declared.contains(upstream))
+                {
+                    throw new ConfigurationException(where + "reader '" + reader.name() + "' comes after '" + upstream
+                        + "', which is not a reader declared before it");
+                }
+            }
+            if (reader.mode() == io.ringway.runtime.ring.ReadMode.LOSSY
+                && (options.producerType == com.lmax.disruptor.dsl.ProducerType.SINGLE || !reader.after().isEmpty()))
+            {
+                throw new ConfigurationException(where + "lossy reader '" + reader.name()
+                    + "' needs a multi-producer ring and no readers before it");
+            }
+            if (!declared.add(reader.name()))
+            {
+                throw new ConfigurationException(where + "reader name '" + reader.name() + "' is used twice");
+            }
         }
     }
 

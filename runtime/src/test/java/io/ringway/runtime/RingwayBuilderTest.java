@@ -124,4 +124,32 @@ class RingwayBuilderTest
         }
         builder().actor("b", NO_OP).build().close();
     }
+
+    @Test
+    void shouldValidateSharedRings()
+    {
+        assertFault("shared ring 'prices': ring size 12 is not a power of two",
+            () -> builder().sharedRing("prices", ring -> ring.ringSize(12)).build());
+        assertFault("shared ring 'prices': reader 'b' comes after 'a', which is not a reader declared before it",
+            () -> builder().sharedRing("prices", ring -> ring
+                .reader("b", io.ringway.runtime.ring.ReadMode.LOSSLESS, "a")
+                .reader("a", io.ringway.runtime.ring.ReadMode.LOSSLESS)).build());
+        assertFault("lossy reader 'x' needs a multi-producer ring",
+            () -> builder().sharedRing("prices", ring -> ring.singleProducer()
+                .reader("x", io.ringway.runtime.ring.ReadMode.LOSSY)).build());
+        assertFault("shared ring name 'prices' is used twice",
+            () -> builder().sharedRing("prices", ring -> { }).sharedRing("prices", ring -> { }));
+    }
+
+    @Test
+    void shouldBuildSharedRingWithItsReaders()
+    {
+        try (Ringway ringway = builder().sharedRing("prices", ring -> ring
+            .reader("a", io.ringway.runtime.ring.ReadMode.LOSSLESS)
+            .reader("b", io.ringway.runtime.ring.ReadMode.LOSSY)).build())
+        {
+            assertEquals(java.util.Set.of("a", "b"), ringway.sharedRing("prices").readers().keySet());
+            assertThrows(IllegalArgumentException.class, () -> ringway.sharedRing("volumes"));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.ringway.runtime.actor;
 
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.ring.SendResult;
+import io.ringway.runtime.ring.SharedRing;
 import io.ringway.runtime.ring.SlotClaim;
 import org.agrona.DirectBuffer;
 
@@ -35,6 +36,13 @@ public interface ActorContext
      * @throws IllegalArgumentException if this actor has no such attachment, or it is of another type.
      */
     <T> T attachment(String name, Class<T> type);
+
+    /**
+     * @param name a shared ring declared on the runtime.
+     * @return the ring, to send to or read from.
+     * @throws IllegalArgumentException if there is no such ring.
+     */
+    SharedRing sharedRing(String name);
 
     /** @return the dispatcher's clock, read once per duty cycle, in nanoseconds. */
     long nowNs();

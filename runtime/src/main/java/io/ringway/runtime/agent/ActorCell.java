@@ -13,6 +13,7 @@ import io.ringway.runtime.ring.Mailbox;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.ring.MessageSlot;
 import io.ringway.runtime.ring.SendResult;
+import io.ringway.runtime.ring.SharedRing;
 import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.DirectBuffer;
@@ -286,6 +287,12 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
             }
         }
         throw new IllegalArgumentException("actor '" + self.name() + "' has no attachment named '" + name + "'");
+    }
+
+    @Override
+    public SharedRing sharedRing(final String name)
+    {
+        return directory.sharedRing(name);
     }
 
     @Override

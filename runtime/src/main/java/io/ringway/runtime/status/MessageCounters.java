@@ -54,6 +54,17 @@ public final class MessageCounters
         return new MessageCounters(manager, "actor " + actorName, dispatcher);
     }
 
+    /**
+     * @param manager where to allocate the counters.
+     * @param owner   the owner's label, e.g. {@code ring prices}.
+     * @param rollUp  counters that receive the same increments, or null.
+     * @return the counters of any other owner: a shared ring, one of its readers.
+     */
+    public static MessageCounters forOwner(final CountersManager manager, final String owner, final MessageCounters rollUp)
+    {
+        return new MessageCounters(manager, owner, rollUp);
+    }
+
     private static AtomicCounter newCounter(final CountersManager manager, final String owner, final CounterType type)
     {
         return manager.newCounter(owner + ": " + type.label(), type.typeId());
