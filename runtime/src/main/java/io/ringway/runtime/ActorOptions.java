@@ -5,7 +5,9 @@ import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.Supervision;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one actor is set up: where it runs, how big its mailbox is, how it is supervised, and which endpoints it
@@ -28,6 +30,7 @@ public final class ActorOptions
     final List<String> binds = new ArrayList<>();
     final List<String> connects = new ArrayList<>();
     final List<AttachmentSpec> attachments = new ArrayList<>();
+    final Map<String, String> exclusiveSenders = new HashMap<>();
 
     record AttachmentSpec(String name, Attachment attachment, int ringSize, int maxMessageLength)
     {
@@ -138,6 +141,20 @@ public final class ActorOptions
         final String name, final Attachment attachment, final int ringSize, final int maxMessageLength)
     {
         attachments.add(new AttachmentSpec(name, attachment, ringSize, maxMessageLength));
+        return this;
+    }
+
+    /**
+     * Makes an attachment's address accept messages from one sender only; others get {@code REFUSED}. For
+     * exclusive pairs.
+     *
+     * @param attachmentName an attachment declared with an address.
+     * @param senderAddress  the name of the only actor or attachment address allowed to send to it.
+     * @return these options.
+     */
+    public ActorOptions acceptOnlyFrom(final String attachmentName, final String senderAddress)
+    {
+        exclusiveSenders.put(attachmentName, senderAddress);
         return this;
     }
 }

@@ -118,6 +118,14 @@ public final class Ringway implements AutoCloseable
             sharedRings.put(ring.getKey(), newSharedRing(ring.getKey(), ring.getValue(), countersManager));
         }
         this.directory = new ActorDirectory(refs, sharedRings);
+        for (final RingwayBuilder.ActorSpec spec : config.actors.values())
+        {
+            for (final Map.Entry<String, String> exclusive : spec.options().exclusiveSenders.entrySet())
+            {
+                mailboxes.get(spec.name() + "." + exclusive.getKey())
+                    .acceptOnlyFrom(directory.byName(exclusive.getValue()).id());
+            }
+        }
 
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {

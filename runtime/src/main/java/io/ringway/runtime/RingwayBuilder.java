@@ -263,6 +263,10 @@ public final class RingwayBuilder
         {
             validate(ring.getKey(), ring.getValue());
         }
+        for (final ActorSpec actor : actors.values())
+        {
+            validateExclusiveSenders(actor, inprocNames);
+        }
         return new Ringway(this);
     }
 
@@ -323,6 +327,25 @@ public final class RingwayBuilder
                     + ": in-process actors are addressed by name");
             }
             requireTransport(where, endpoint);
+        }
+    }
+
+    private static void validateExclusiveSenders(final ActorSpec actor, final Set<String> addresses)
+    {
+        for (final Map.Entry<String, String> exclusive : actor.options().exclusiveSenders.entrySet())
+        {
+            final boolean addressed = actor.options().attachments.stream()
+                .anyMatch(a -> a.name().equals(exclusive.getKey()) && a.hasAddress());
+            if (!addressed)
+            {
+                throw new ConfigurationException("actor '" + actor.name() + "': attachment '" + exclusive.getKey()
+                    + "' has no address of its own to restrict");
+            }
+            if (!addresses.contains(exclusive.getValue()))
+            {
+                throw new ConfigurationException("actor '" + actor.name() + "': attachment '" + exclusive.getKey()
+                    + "' accepts only from '" + exclusive.getValue() + "', which is no actor or address");
+            }
         }
     }
 

@@ -45,6 +45,18 @@ public final class ActorRef implements MessageSink
         return id;
     }
 
+    /** @return messages waiting in the actor's mailbox: a measure of its load. Any thread. */
+    public long backlog()
+    {
+        return mailbox.backlog();
+    }
+
+    /** @return the number of slots in the actor's mailbox. */
+    public int capacity()
+    {
+        return mailbox.capacity();
+    }
+
     /** @return the largest message the actor accepts, in bytes. */
     public int maxMessageLength()
     {

@@ -69,6 +69,16 @@ public final class Mailbox implements MessageSink
         }
     }
 
+    /**
+     * Refuses, with {@link SendResult#REFUSED}, every sender but one. Build time only, before anything is sent.
+     *
+     * @param senderId the only sender accepted.
+     */
+    public void acceptOnlyFrom(final int senderId)
+    {
+        producer.acceptOnlyFrom(senderId);
+    }
+
     /** @return the largest message accepted, in bytes. */
     public int maxMessageLength()
     {

@@ -26,12 +26,14 @@ final class RingProducer implements MessageSink
     private static final int OPEN = 0;
     private static final int DRAINING = 1;
     private static final int CLOSED = 2;
+    private static final int ANY_SENDER = Integer.MIN_VALUE;
 
     final RingBuffer<MessageSlot> ring;
     private final int maxMessageLength;
     private final boolean singleProducer;
     private final MessageCounters counters;
     private Thread producerThread;
+    private int onlySenderId = ANY_SENDER;
     private volatile int state = OPEN;
 
     RingProducer(
@@ -107,6 +109,11 @@ final class RingProducer implements MessageSink
             counters.onDropped(1);
             return SendResult.CLOSED;
         }
+        if (onlySenderId != ANY_SENDER && senderId != onlySenderId)
+        {
+            counters.onDropped(1);
+            return SendResult.REFUSED;
+        }
         if (singleProducer && Thread.currentThread() != producerThread && !bindProducer())
         {
             return SendResult.NOT_SINGLE_PRODUCER;
@@ -129,6 +136,11 @@ final class RingProducer implements MessageSink
             producerThread = Thread.currentThread();
         }
         return producerThread == Thread.currentThread();
+    }
+
+    void acceptOnlyFrom(final int senderId)
+    {
+        this.onlySenderId = senderId;
     }
 
     int maxMessageLength()

@@ -25,6 +25,15 @@ public final class SendResult
      */
     public static final long NOT_SINGLE_PRODUCER = -5;
 
+    /**
+     * The receiver accepts messages from one sender only (one end of an exclusive pair) and this is not it;
+     * nothing was written.
+     */
+    public static final long REFUSED = -6;
+
+    /** No member has the identity the message was addressed to; nothing was sent. */
+    public static final long UNROUTABLE = -7;
+
     private SendResult()
     {
     }
@@ -67,6 +76,14 @@ public final class SendResult
         if (result == NOT_SINGLE_PRODUCER)
         {
             return "NOT_SINGLE_PRODUCER";
+        }
+        if (result == REFUSED)
+        {
+            return "REFUSED";
+        }
+        if (result == UNROUTABLE)
+        {
+            return "UNROUTABLE";
         }
         return "UNKNOWN";
     }

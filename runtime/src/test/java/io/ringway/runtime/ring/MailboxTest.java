@@ -145,4 +145,15 @@ class MailboxTest
         assertEquals(2, counters.get(CounterType.DROPPED));
         assertEquals(0, mailbox.backlog());
     }
+
+    @Test
+    void shouldRefuseEverySenderButTheOneItAcceptsOnlyFrom()
+    {
+        mailbox.acceptOnlyFrom(4);
+        assertEquals(SendResult.REFUSED, mailbox.offer(5, 0, 0, message, 0, 1));
+        assertEquals(SendResult.REFUSED, offerText(0, "outside"));
+        assertTrue(mailbox.offer(4, 0, 0, message, 0, 1) >= 0);
+        assertEquals(2, counters.get(CounterType.DROPPED));
+        assertEquals("REFUSED", SendResult.describe(SendResult.REFUSED));
+    }
 }
