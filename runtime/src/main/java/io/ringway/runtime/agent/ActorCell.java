@@ -100,7 +100,6 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
     {
         pollLimit = limit;
         polled = 0;
-        received = 0;
         mailbox.poll(this);
         int workCount = polled;
         final AttachedPort[] attachments = this.attachments;
@@ -111,6 +110,7 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         if (received > 0)
         {
             counters.onReceived(received);
+            received = 0;
         }
         return workCount;
     }
@@ -137,6 +137,7 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
             return;
         }
 
+        final Header previous = current;
         current = header;
         try
         {
@@ -151,7 +152,7 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
         }
         finally
         {
-            current = null;
+            current = previous;
         }
     }
 
