@@ -2,6 +2,9 @@ package io.ringway.perf.core;
 
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -39,6 +42,40 @@ public final class CoreSettings
     }
 
     /**
+     * @param count how many messages.
+     * @return views of {@link #MESSAGE_LENGTH} bytes each on their own cache-line aligned regions of one off-heap
+     * block, the layout of a Ringway mailbox's slots.
+     */
+    public static UnsafeBuffer[] newMessages(final int count)
+    {
+        final int stride = BitUtil.align(MESSAGE_LENGTH, BitUtil.CACHE_LINE_LENGTH);
+        final UnsafeBuffer block = new UnsafeBuffer(
+            BufferUtil.allocateDirectAligned(Math.multiplyExact(count, stride), BitUtil.CACHE_LINE_LENGTH));
+        final UnsafeBuffer[] messages = new UnsafeBuffer[count];
+        for (int i = 0; i < count; i++)
+        {
+            messages[i] = new UnsafeBuffer(block, i * stride, MESSAGE_LENGTH);
+        }
+        return messages;
+    }
+
+    /**
+     * Runs a consumer the way a Ringway dispatcher runs: an {@link AgentRunner} with a
+     * {@link BusySpinIdleStrategy}, on a daemon thread.
+     *
+     * @param agent the consumer's duty cycle.
+     * @return the runner, to {@code close()} at teardown.
+     */
+    public static AgentRunner startBusySpinning(final Agent agent)
+    {
+        final AgentRunner runner = new AgentRunner(new BusySpinIdleStrategy(), Throwable::printStackTrace, null, agent);
+        final Thread thread = new Thread(runner, agent.roleName());
+        thread.setDaemon(true);
+        thread.start();
+        return runner;
+    }
+
+    /**
      * An Agrona ring buffer holds records of {@code 8 + length} bytes in a power-of-two capacity: this is the
      * smallest one that holds at least {@code messages} messages of {@link #MESSAGE_LENGTH} bytes.
      *
@@ -47,7 +84,8 @@ public final class CoreSettings
      */
     public static UnsafeBuffer newAgronaRingBuffer(final int messages)
     {
-        final int recordLength = BitUtil.align(RecordDescriptor.HEADER_LENGTH + MESSAGE_LENGTH, RecordDescriptor.ALIGNMENT);
+        final int recordLength = BitUtil.align(
+            RecordDescriptor.HEADER_LENGTH + MESSAGE_LENGTH, RecordDescriptor.ALIGNMENT);
         final int capacity = BitUtil.findNextPositivePowerOfTwo(messages * recordLength);
         return new UnsafeBuffer(BufferUtil.allocateDirectAligned(
             capacity + RingBufferDescriptor.TRAILER_LENGTH, BitUtil.CACHE_LINE_LENGTH));
