@@ -128,7 +128,8 @@ class FanOutConfigurationTest
             f -> f.publisher("feed").publisher("feed2").subscriber("a", Delivery.LOSSLESS).singleProducer());
         assertFault("fan-out 'prices': subscriber 'b' is lossy, which needs a multi-producer ring: "
                 + "drop singleProducer() or make it lossless",
-            f -> f.publisher("feed").subscriber("a", Delivery.LOSSLESS).subscriber("b", Delivery.LOSSY).singleProducer());
+            f -> f.publisher("feed").subscriber("a", Delivery.LOSSLESS).subscriber("b", Delivery.LOSSY)
+                .singleProducer());
     }
 
     @Test

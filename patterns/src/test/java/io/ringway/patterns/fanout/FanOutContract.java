@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ abstract class FanOutContract
 
         Inbox()
         {
-            java.util.Arrays.fill(lastSeq, -1);
+            Arrays.fill(lastSeq, -1);
         }
 
         List<String> messages()
@@ -222,8 +223,10 @@ abstract class FanOutContract
             }
             else
             {
-                final String topic = buffer.getStringWithoutLengthAscii(offset - header.topicLength(), header.topicLength());
-                final String from = header.senderId() == context.lookup("feed").id() ? "" : " from " + header.senderId();
+                final int topicLength = header.topicLength();
+                final String topic = buffer.getStringWithoutLengthAscii(offset - topicLength, topicLength);
+                final int feed = context.lookup("feed").id();
+                final String from = header.senderId() == feed ? "" : " from " + header.senderId();
                 inbox.messages.add(topic + "|" + buffer.getStringWithoutLengthAscii(offset, length) + from);
             }
             inbox.count.incrementAndGet();
@@ -305,7 +308,8 @@ abstract class FanOutContract
     {
         publish("feed", topic, body);
         dutyCycle("pub");
-        assertTrue(lastPublishResult() >= 0, () -> "publish " + topic + ": " + SendResult.describe(lastPublishResult()));
+        assertTrue(lastPublishResult() >= 0,
+            () -> "publish " + topic + ": " + SendResult.describe(lastPublishResult()));
         dutyCycle("sub");
     }
 
@@ -692,7 +696,8 @@ abstract class FanOutContract
         {
             assertEquals(perPublisher - 1, all.lastSeq[p], "all saw the last of P" + p);
         }
-        assertArrayEquals(new long[]{ perPublisher - 1, -1, perPublisher - 1 }, java.util.Arrays.copyOf(evens.lastSeq, 3));
+        assertArrayEquals(new long[]{ perPublisher - 1, -1, perPublisher - 1 }, Arrays.copyOf(evens.lastSeq, 3),
+            "evens saw the last of P0 and P2 and nothing of P1");
         assertEquals(0, all.subscription.missed() + evens.subscription.missed());
         assertEquals(monitor.subscription.missed(), counter("ring " + OPERATOR + " reader monitor: dropped"));
     }

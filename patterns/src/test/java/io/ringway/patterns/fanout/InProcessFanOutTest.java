@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -163,18 +165,26 @@ class InProcessFanOutTest extends FanOutContract
         final int warmUp = 30_000;
         final int measured = 10_000;
         runQuiet(invoker, feed, price, warmUp);
-        final long overhead = -threads.getCurrentThreadAllocatedBytes() + threads.getCurrentThreadAllocatedBytes();
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        runQuiet(invoker, feed, price, measured);
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before - overhead;
-
-        assertEquals(warmUp + measured, quiet[0].count, "every message matched 'EUR' at a");
-        assertEquals(warmUp + measured, quiet[1].count, "and '' at b, once");
+        // Now and then a JIT event (a deoptimisation in the Disruptor's sequencer was seen with one) allocates a
+        // few hundred bytes once: not steady state. A per-message allocation shows in every round, so one clean
+        // round proves the path allocates nothing.
+        final List<Long> rounds = new ArrayList<>();
+        for (int round = 0; round < 10 && (rounds.isEmpty() || rounds.get(rounds.size() - 1) != 0); round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            runQuiet(invoker, feed, price, measured);
+            rounds.add(threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        final long messages = warmUp + (long)rounds.size() * measured;
+        assertEquals(messages, quiet[0].count, "every message matched 'EUR' at a");
+        assertEquals(messages, quiet[1].count, "and '' at b, once");
         assertTrue(quietPublisher.lastResult >= 0);
-        assertEquals(0, allocated, "bytes allocated by " + measured + " publish, match and deliver cycles");
+        assertEquals(0L, rounds.get(rounds.size() - 1),
+            "bytes allocated per round of " + measured + " publish, match and deliver cycles: " + rounds);
     }
 
-    private static void runQuiet(final AgentInvoker invoker, final ActorRef feed, final UnsafeBuffer price, final int count)
+    private static void runQuiet(
+        final AgentInvoker invoker, final ActorRef feed, final UnsafeBuffer price, final int count)
     {
         for (int i = 0; i < count; i++)
         {
