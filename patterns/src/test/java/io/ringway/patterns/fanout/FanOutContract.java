@@ -1,0 +1,704 @@
+package io.ringway.patterns.fanout;
+
+import io.ringway.patterns.Topology;
+import io.ringway.patterns.TopologyBuilder;
+import io.ringway.runtime.actor.Actor;
+import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.actor.ActorFactory;
+import io.ringway.runtime.agent.Idle;
+import io.ringway.runtime.ring.Header;
+import io.ringway.runtime.ring.SendResult;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What fan-out promises, whatever the placement of its members: every subscriber sees every message whose topic
+ * starts with one of its prefixes, once, in publish order; lossless subscribers back-pressure the publishers;
+ * lossy ones never do and count what they miss; prefixes change while running with ZeroMQ's semantics.
+ * <p>
+ * The tests talk to members only through commands to their mailboxes, what the test actors record, operator
+ * getters and counters, so that a subclass can put members behind a bridge. Tests that need determinism run
+ * members on caller-run dispatchers and step them with {@link #dutyCycle(String)}.
+ */
+abstract class FanOutContract
+{
+    static final String OPERATOR = "prices";
+    /** What a publisher publishes: {@code ActorContext.publish} leaves the message type 0. */
+    static final int DATA = 0;
+    /** To a publisher: publish {@code [topicLength int][topic][body]}; the result goes to {@link #publishResults}. */
+    static final int PUBLISH = 1;
+    /** To a publisher: {@code [index int][count int]}, publish count messages on topic P(index), retrying. */
+    static final int BURST = 2;
+    /** To a subscriber: subscribe to the body as a prefix; the result goes to its inbox's codes. */
+    static final int SUBSCRIBE = 3;
+    /** To a subscriber: unsubscribe the body as a prefix; the result goes to its inbox's codes. */
+    static final int UNSUBSCRIBE = 4;
+    /** To a subscriber: throw, so that it is supervised. */
+    static final int FAIL = 5;
+    static final int MAX_PUBLISHERS = 8;
+
+    final List<Long> publishResults = Collections.synchronizedList(new ArrayList<>());
+    final List<String> burstFailures = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger burstsDone = new AtomicInteger();
+    final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
+    /** What reached the runtime's error handler; a subclass's {@link #start} routes errors here. */
+    final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+    private final UnsafeBuffer command = new UnsafeBuffer(new byte[256]);
+
+    /**
+     * Builds and starts the topology, placing its members as this transport does.
+     *
+     * @param topology declared by the test.
+     */
+    protected abstract void start(TopologyBuilder topology);
+
+    /** @param dispatcher a caller-run dispatcher of the topology: run one duty cycle of it. */
+    protected abstract void dutyCycle(String dispatcher);
+
+    /**
+     * Sends a command into a member's mailbox.
+     *
+     * @return a position or a negative send code.
+     */
+    protected abstract long tell(String actor, int messageType, DirectBuffer buffer, int offset, int length);
+
+    /** @return the value of the counter with this label in the counters file. */
+    protected abstract long counter(String label);
+
+    /** Closes whatever {@link #start} started. */
+    protected abstract void stop();
+
+    @AfterEach
+    void closeTopology()
+    {
+        stop();
+        synchronized (errors)
+        {
+            assertEquals(List.of(), errors, "no failure may go unnoticed");
+        }
+    }
+
+    /** What one subscriber actor saw, kept outside the actor so that it survives restarts. */
+    static final class Inbox
+    {
+        final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> codes = Collections.synchronizedList(new ArrayList<>());
+        final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger count = new AtomicInteger();
+        final long[] lastSeq = new long[MAX_PUBLISHERS];
+        volatile boolean checkSequences;
+        volatile Subscription subscription;
+
+        Inbox()
+        {
+            Arrays.fill(lastSeq, -1);
+        }
+
+        List<String> messages()
+        {
+            synchronized (messages)
+            {
+                return List.copyOf(messages);
+            }
+        }
+
+        int lastCode()
+        {
+            synchronized (codes)
+            {
+                return codes.get(codes.size() - 1);
+            }
+        }
+    }
+
+    Inbox inbox(final String subscriber)
+    {
+        return inboxes.computeIfAbsent(subscriber, name -> new Inbox());
+    }
+
+    /** A publisher that publishes what it is told to. */
+    ActorFactory publisher()
+    {
+        return context -> new Actor()
+        {
+            private final FanOutPublisher prices = context.attachment(OPERATOR, FanOutPublisher.class);
+            private final UnsafeBuffer topic = new UnsafeBuffer(new byte[16]);
+            private final UnsafeBuffer body = new UnsafeBuffer(new byte[12]);
+
+            @Override
+            public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+            {
+                if (header.messageType() == PUBLISH)
+                {
+                    final int topicLength = buffer.getInt(offset);
+                    final int bodyOffset = offset + 4 + topicLength;
+                    publishResults.add(prices.publish(
+                        buffer, offset + 4, topicLength, buffer, bodyOffset, offset + length - bodyOffset));
+                }
+                else if (header.messageType() == BURST)
+                {
+                    burst(buffer.getInt(offset), buffer.getInt(offset + 4));
+                }
+            }
+
+            private void burst(final int index, final int count)
+            {
+                final int topicLength = topic.putStringWithoutLengthAscii(0, "P" + index);
+                body.putInt(0, index);
+                for (long seq = 0; seq < count; seq++)
+                {
+                    body.putLong(4, seq);
+                    final long deadlineNs = System.nanoTime() + 20_000_000_000L;
+                    long result;
+                    while ((result = prices.publish(topic, 0, topicLength, body, 0, 12)) == SendResult.BACK_PRESSURED)
+                    {
+                        if (deadlineNs - System.nanoTime() < 0)
+                        {
+                            break;
+                        }
+                        Thread.yield();
+                    }
+                    if (result < 0)
+                    {
+                        burstFailures.add("P" + index + " seq " + seq + ": " + SendResult.describe(result));
+                        return;
+                    }
+                }
+                burstsDone.incrementAndGet();
+            }
+        };
+    }
+
+    /** A subscriber that records what it receives as {@code topic|body}, or checks sequences in a stress. */
+    ActorFactory subscriber(final String name)
+    {
+        final Inbox inbox = inbox(name);
+        return context -> new Recorder(context, inbox);
+    }
+
+    private static final class Recorder implements Actor
+    {
+        private final ActorContext context;
+        private final Inbox inbox;
+        private final Subscription prices;
+
+        Recorder(final ActorContext context, final Inbox inbox)
+        {
+            this.context = context;
+            this.inbox = inbox;
+            this.prices = context.attachment(OPERATOR, Subscription.class);
+            inbox.subscription = prices;
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            switch (header.messageType())
+            {
+                case SUBSCRIBE -> inbox.codes.add(prices.subscribe(buffer, offset, length));
+                case UNSUBSCRIBE -> inbox.codes.add(prices.unsubscribe(buffer, offset, length));
+                case FAIL -> throw new IllegalStateException("told to fail");
+                default -> onData(buffer, offset, length, header);
+            }
+        }
+
+        private void onData(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            if (inbox.checkSequences)
+            {
+                checkSequence(buffer.getInt(offset), buffer.getLong(offset + 4));
+            }
+            else
+            {
+                final int topicLength = header.topicLength();
+                final String topic = buffer.getStringWithoutLengthAscii(offset - topicLength, topicLength);
+                final int feed = context.lookup("feed").id();
+                final String from = header.senderId() == feed ? "" : " from " + header.senderId();
+                inbox.messages.add(topic + "|" + buffer.getStringWithoutLengthAscii(offset, length) + from);
+            }
+            inbox.count.incrementAndGet();
+        }
+
+        private void checkSequence(final int publisher, final long seq)
+        {
+            final long last = inbox.lastSeq[publisher];
+            final boolean inOrder = prices.delivery() == Delivery.LOSSLESS ? seq == last + 1 : seq > last;
+            if (!inOrder && inbox.violations.size() < 5)
+            {
+                inbox.violations.add("P" + publisher + " seq " + seq + " after " + last);
+            }
+            inbox.lastSeq[publisher] = seq;
+        }
+    }
+
+    private static byte[] ascii(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    void publish(final String publisher, final byte[] topic, final String body)
+    {
+        command.putInt(0, topic.length);
+        command.putBytes(4, topic);
+        final int length = 4 + topic.length + command.putStringWithoutLengthAscii(4 + topic.length, body);
+        assertTrue(tell(publisher, PUBLISH, command, 0, length) >= 0, "told " + publisher + " to publish");
+    }
+
+    void publish(final String publisher, final String topic, final String body)
+    {
+        publish(publisher, ascii(topic), body);
+    }
+
+    long lastPublishResult()
+    {
+        synchronized (publishResults)
+        {
+            return publishResults.get(publishResults.size() - 1);
+        }
+    }
+
+    void tellPrefix(final String subscriber, final int type, final byte[] prefix)
+    {
+        command.putBytes(0, prefix);
+        assertTrue(tell(subscriber, type, command, 0, prefix.length) >= 0);
+    }
+
+    int subscribe(final String subscriber, final String prefix, final String dispatcher)
+    {
+        tellPrefix(subscriber, SUBSCRIBE, ascii(prefix));
+        dutyCycle(dispatcher);
+        return inbox(subscriber).lastCode();
+    }
+
+    int unsubscribe(final String subscriber, final String prefix, final String dispatcher)
+    {
+        tellPrefix(subscriber, UNSUBSCRIBE, ascii(prefix));
+        dutyCycle(dispatcher);
+        return inbox(subscriber).lastCode();
+    }
+
+    /** One publisher "feed" on caller-run "pub"; subscribers declared by the test on caller-run "sub". */
+    TopologyBuilder oneFeed(final String... subscribers)
+    {
+        final TopologyBuilder topology = Topology.builder()
+            .callerDispatcher("pub")
+            .callerDispatcher("sub")
+            .actor("feed", publisher(), actor -> actor.dispatcher("pub"));
+        for (final String subscriber : subscribers)
+        {
+            topology.actor(subscriber, subscriber(subscriber), actor -> actor.dispatcher("sub"));
+        }
+        return topology;
+    }
+
+    void publishAndDeliver(final String topic, final String body)
+    {
+        publish("feed", topic, body);
+        dutyCycle("pub");
+        assertTrue(lastPublishResult() >= 0,
+            () -> "publish " + topic + ": " + SendResult.describe(lastPublishResult()));
+        dutyCycle("sub");
+    }
+
+    @Test
+    void shouldDeliverEachMessageToEverySubscriberWhoseTopicMatchesInPublishOrder()
+    {
+        start(oneFeed("eurDesk", "gbpDesk", "everything").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("eurDesk", Delivery.LOSSLESS, "EUR")
+            .subscriber("gbpDesk", Delivery.LOSSLESS, "GBP")
+            .subscriber("everything", Delivery.LOSSLESS, "")));
+
+        publish("feed", "EURUSD", "1");
+        publish("feed", "GBPUSD", "2");
+        publish("feed", "EURGBP", "3");
+        publish("feed", "USDJPY", "4");
+        dutyCycle("pub");
+        dutyCycle("sub");
+
+        assertEquals(List.of("EURUSD|1", "EURGBP|3"), inbox("eurDesk").messages());
+        assertEquals(List.of("GBPUSD|2"), inbox("gbpDesk").messages());
+        assertEquals(List.of("EURUSD|1", "GBPUSD|2", "EURGBP|3", "USDJPY|4"), inbox("everything").messages());
+    }
+
+    @Test
+    void shouldMatchTopicsByBytePrefixAsZeroMqDoes()
+    {
+        start(oneFeed("eur").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("eur", Delivery.LOSSLESS, "EUR", "EURUSD.SPOT")));
+
+        for (final String topic : List.of("EUR", "EURUSD", "EU", "XEUR", "eurusd", "", "E", "EURUSD.SPOX"))
+        {
+            publishAndDeliver(topic, "m");
+        }
+        assertEquals(List.of("EUR|m", "EURUSD|m", "EURUSD.SPOX|m"), inbox("eur").messages(),
+            "'EURUSD.SPOX' matches through 'EUR' only");
+
+        assertEquals(0, unsubscribe("eur", "EUR", "sub"));
+        for (final String topic : List.of("EURUSD.SPOT", "EURUSD.SPOT.LDN", "EURUSD.SPOX", "EURUSD.SPO"))
+        {
+            publishAndDeliver(topic, "n");
+        }
+        assertEquals(List.of("EUR|m", "EURUSD|m", "EURUSD.SPOX|m", "EURUSD.SPOT|n", "EURUSD.SPOT.LDN|n"),
+            inbox("eur").messages());
+    }
+
+    @Test
+    void shouldMatchBinaryPrefixesByteForByte()
+    {
+        start(oneFeed("binary").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("binary", Delivery.LOSSLESS)));
+        tellPrefix("binary", SUBSCRIBE, new byte[]{ (byte)0xFF, 0 });
+        dutyCycle("sub");
+        assertEquals(1, inbox("binary").lastCode());
+
+        publish("feed", new byte[]{ (byte)0xFF, 0, 7 }, "yes");
+        publish("feed", new byte[]{ (byte)0xFF, 1 }, "no");
+        publish("feed", new byte[]{ (byte)0xFF }, "no");
+        publish("feed", new byte[]{ 0x7F, 0 }, "no");
+        dutyCycle("pub");
+        dutyCycle("sub");
+
+        assertEquals(1, inbox("binary").count.get());
+        assertTrue(inbox("binary").messages().get(0).endsWith("|yes"), inbox("binary").messages().toString());
+    }
+
+    @Test
+    void shouldGiveTheEmptyPrefixEveryMessageEvenOneWithoutATopic()
+    {
+        start(oneFeed("all", "x").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("all", Delivery.LOSSLESS, "")
+            .subscriber("x", Delivery.LOSSLESS, "X")));
+
+        publishAndDeliver("", "no topic");
+        publishAndDeliver("X", "x topic");
+
+        assertEquals(List.of("|no topic", "X|x topic"), inbox("all").messages());
+        assertEquals(List.of("X|x topic"), inbox("x").messages());
+    }
+
+    @Test
+    void shouldDeliverAMessageOnceHoweverManyPrefixesMatch()
+    {
+        start(oneFeed("greedy").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("greedy", Delivery.LOSSLESS, "E", "EU", "EUR", "", "EUR")));
+
+        publishAndDeliver("EURUSD", "once");
+
+        assertEquals(List.of("EURUSD|once"), inbox("greedy").messages());
+    }
+
+    @Test
+    void shouldHandTheSubscriberTheBodyWithTheTopicJustBeforeItAndThePublisherAsSender()
+    {
+        start(oneFeed("eur")
+            .actor("other", publisher(), actor -> actor.dispatcher("pub"))
+            .fanOut(OPERATOR, fanOut -> fanOut
+                .publisher("feed")
+                .publisher("other")
+                .subscriber("eur", Delivery.LOSSLESS, "EUR")));
+
+        publish("feed", "EURUSD", "1.0842");
+        publish("other", "EURJPY", "161.2");
+        dutyCycle("pub");
+        dutyCycle("sub");
+
+        final List<String> seen = inbox("eur").messages();
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals("EURUSD|1.0842", seen.get(0), "topic read from just before the body; sent by feed");
+        assertTrue(seen.get(1).startsWith("EURJPY|161.2 from "), "stamped with the other publisher: " + seen.get(1));
+    }
+
+    @Test
+    void shouldBackPressureThePublishersWhileALosslessSubscriberIsARingBehind()
+    {
+        start(oneFeed("slow")
+            .callerDispatcher("fastDispatcher")
+            .actor("fast", subscriber("fast"), actor -> actor.dispatcher("fastDispatcher"))
+            .fanOut(OPERATOR, fanOut -> fanOut
+                .publisher("feed")
+                .subscriber("fast", Delivery.LOSSLESS, "")
+                .subscriber("slow", Delivery.LOSSLESS, "")
+                .ringSize(4)));
+
+        for (int i = 0; i < 4; i++)
+        {
+            publish("feed", "T", Integer.toString(i));
+            dutyCycle("pub");
+            dutyCycle("fastDispatcher");
+            assertTrue(lastPublishResult() >= 0);
+        }
+        publish("feed", "T", "4");
+        dutyCycle("pub");
+        assertEquals(SendResult.BACK_PRESSURED, lastPublishResult(), "slow has read nothing of a ring of 4");
+        assertEquals(1, counter("ring " + OPERATOR + ": back-pressured"));
+
+        dutyCycle("sub");
+        publish("feed", "T", "4");
+        dutyCycle("pub");
+        assertTrue(lastPublishResult() >= 0, "slow caught up, so the retry goes in");
+        dutyCycle("sub");
+        dutyCycle("fastDispatcher");
+
+        final List<String> all = List.of("T|0", "T|1", "T|2", "T|3", "T|4");
+        assertEquals(all, inbox("slow").messages());
+        assertEquals(all, inbox("fast").messages());
+        assertEquals(0, inbox("slow").subscription.missed());
+    }
+
+    @Test
+    void shouldNeverHoldThePublisherBackForALossySubscriberAndCountEveryMessageItMissed()
+    {
+        start(oneFeed("monitor").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("monitor", Delivery.LOSSY, "")
+            .ringSize(8)));
+
+        final int published = 40;
+        for (int i = 0; i < published; i++)
+        {
+            publish("feed", "T", Integer.toString(i));
+            dutyCycle("pub");
+            assertTrue(lastPublishResult() >= 0, "a lossy subscriber never back-pressures");
+        }
+        dutyCycle("sub");
+        dutyCycle("sub");
+
+        final Inbox monitor = inbox("monitor");
+        final long missed = monitor.subscription.missed();
+        final List<String> seen = monitor.messages();
+        assertTrue(missed > 0, "lapped four times over");
+        assertEquals(published, seen.size() + missed, "every message seen or counted missed: " + seen);
+        assertEquals("T|" + (published - 1), seen.get(seen.size() - 1), "caught up with the newest");
+        for (int i = 1; i < seen.size(); i++)
+        {
+            assertEquals(seq(seen.get(i - 1)) + 1, seq(seen.get(i)), "in order after the skip: " + seen);
+        }
+        assertEquals(missed, counter("ring " + OPERATOR + " reader monitor: dropped"), "misses in the counters file");
+    }
+
+    private static int seq(final String message)
+    {
+        return Integer.parseInt(message.substring(message.indexOf('|') + 1));
+    }
+
+    @Test
+    void shouldKeepALosslessSubscriberWholeWhileALossyOneIsLapped()
+    {
+        start(oneFeed("monitor")
+            .callerDispatcher("bookDispatcher")
+            .actor("book", subscriber("book"), actor -> actor.dispatcher("bookDispatcher"))
+            .fanOut(OPERATOR, fanOut -> fanOut
+                .publisher("feed")
+                .subscriber("book", Delivery.LOSSLESS, "")
+                .subscriber("monitor", Delivery.LOSSY, "")
+                .ringSize(8)));
+
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++)
+        {
+            publish("feed", "T", Integer.toString(i));
+            dutyCycle("pub");
+            assertTrue(lastPublishResult() >= 0, "gated by book alone, which keeps up");
+            dutyCycle("bookDispatcher");
+            expected.add("T|" + i);
+        }
+        dutyCycle("sub");
+
+        assertEquals(expected, inbox("book").messages());
+        assertEquals(0, inbox("book").subscription.missed());
+        assertTrue(inbox("monitor").subscription.missed() > 0);
+        assertEquals(40, inbox("monitor").count.get() + inbox("monitor").subscription.missed());
+    }
+
+    @Test
+    void shouldStartDeliveringAPrefixSubscribedWhileRunning()
+    {
+        start(oneFeed("late").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("late", Delivery.LOSSLESS)));
+
+        publishAndDeliver("EURUSD", "before");
+        assertEquals(List.of(), inbox("late").messages(), "no prefix takes nothing, as a ZeroMQ SUB");
+
+        assertEquals(1, subscribe("late", "EUR", "sub"));
+        publishAndDeliver("EURUSD", "after");
+        publishAndDeliver("GBPUSD", "other");
+
+        assertEquals(List.of("EURUSD|after"), inbox("late").messages());
+    }
+
+    @Test
+    void shouldStopDeliveringAPrefixUnsubscribedWhileRunning()
+    {
+        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("desk", Delivery.LOSSLESS, "EUR", "GBP")));
+
+        publishAndDeliver("EURUSD", "1");
+        assertEquals(0, unsubscribe("desk", "EUR", "sub"));
+        publishAndDeliver("EURUSD", "2");
+        publishAndDeliver("GBPUSD", "3");
+
+        assertEquals(List.of("EURUSD|1", "GBPUSD|3"), inbox("desk").messages());
+    }
+
+    @Test
+    void shouldNeedAsManyUnsubscribesAsSubscribesOfAPrefix()
+    {
+        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("desk", Delivery.LOSSLESS, "EUR")));
+
+        assertEquals(2, subscribe("desk", "EUR", "sub"), "declared once, subscribed again");
+        assertEquals(1, unsubscribe("desk", "EUR", "sub"));
+        publishAndDeliver("EURUSD", "still");
+        assertEquals(0, unsubscribe("desk", "EUR", "sub"));
+        publishAndDeliver("EURUSD", "gone");
+        assertEquals(Subscription.NOT_SUBSCRIBED, unsubscribe("desk", "EUR", "sub"));
+
+        assertEquals(List.of("EURUSD|still"), inbox("desk").messages());
+    }
+
+    @Test
+    void shouldRefuseAPrefixBeyondItsPreSizedStorageWithACode()
+    {
+        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("desk", Delivery.LOSSLESS, "A")
+            .maxPrefixes(2)
+            .maxPrefixLength(4)));
+
+        assertEquals(Subscription.PREFIX_TOO_LONG, subscribe("desk", "ABCDE", "sub"));
+        assertEquals(1, subscribe("desk", "ABCD", "sub"));
+        assertEquals(Subscription.TOO_MANY_PREFIXES, subscribe("desk", "C", "sub"));
+        assertEquals(2, subscribe("desk", "A", "sub"), "a prefix already held needs no room");
+        publishAndDeliver("C1", "refused prefix");
+        publishAndDeliver("ABCDE", "held prefix");
+        assertEquals(List.of("ABCDE|held prefix"), inbox("desk").messages());
+
+        assertEquals(0, unsubscribe("desk", "ABCD", "sub"));
+        assertEquals(1, subscribe("desk", "C", "sub"), "room again");
+    }
+
+    @Test
+    void shouldRefuseAMessageLargerThanTheRingWithACodeAndCountIt()
+    {
+        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("desk", Delivery.LOSSLESS, "")
+            .maxMessageLength(16)));
+
+        publish("feed", "EUR", "0123456789abcd");
+        dutyCycle("pub");
+        assertEquals(SendResult.MESSAGE_TOO_LARGE, lastPublishResult(), "3 + 14 bytes > 16");
+        publishAndDeliver("EUR", "0123456789abc");
+
+        assertEquals(List.of("EUR|0123456789abc"), inbox("desk").messages());
+        assertEquals(1, counter("ring " + OPERATOR + ": dropped"));
+    }
+
+    @Test
+    void shouldKeepSubscriptionsThroughTheSubscribersRestart()
+    {
+        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("desk", Delivery.LOSSLESS, "EUR")));
+        final Subscription before = inbox("desk").subscription;
+        assertEquals(1, subscribe("desk", "GBP", "sub"));
+
+        assertTrue(tell("desk", FAIL, command, 0, 0) >= 0);
+        dutyCycle("sub");
+        publishAndDeliver("EURUSD", "1");
+        publishAndDeliver("GBPUSD", "2");
+
+        assertSame(before, inbox("desk").subscription, "the restarted actor finds the same subscription");
+        assertEquals(List.of("EURUSD|1", "GBPUSD|2"), inbox("desk").messages());
+        assertEquals(1, counter("actor desk: errors"));
+        assertEquals(1, errors.size());
+        assertEquals("told to fail", errors.remove(0).getCause().getMessage());
+    }
+
+    @Test
+    void shouldDeliverEveryMessageOnceInEachPublishersOrderUnderConcurrentPublishers()
+    {
+        final int publishers = 3;
+        final int perPublisher = 5_000;
+        final TopologyBuilder topology = Topology.builder();
+        for (int p = 0; p < publishers; p++)
+        {
+            final String dispatcher = "pub" + p;
+            topology.dispatcher(dispatcher, Idle.BACKOFF).actor("feed" + p, publisher(), a -> a.dispatcher(dispatcher));
+        }
+        topology
+            .dispatcher("subscribers", Idle.BACKOFF)
+            .dispatcher("monitorDispatcher", Idle.BACKOFF)
+            .actor("all", subscriber("all"), actor -> actor.dispatcher("subscribers"))
+            .actor("evens", subscriber("evens"), actor -> actor.dispatcher("subscribers"))
+            .actor("monitor", subscriber("monitor"), actor -> actor.dispatcher("monitorDispatcher"))
+            .fanOut(OPERATOR, fanOut ->
+            {
+                for (int p = 0; p < publishers; p++)
+                {
+                    fanOut.publisher("feed" + p);
+                }
+                fanOut
+                    .subscriber("all", Delivery.LOSSLESS, "")
+                    .subscriber("evens", Delivery.LOSSLESS, "P0", "P2")
+                    .subscriber("monitor", Delivery.LOSSY, "")
+                    .ringSize(64);
+            });
+        for (final String name : List.of("all", "evens", "monitor"))
+        {
+            inbox(name).checkSequences = true;
+        }
+        start(topology);
+
+        for (int p = 0; p < publishers; p++)
+        {
+            command.putInt(0, p);
+            command.putInt(4, perPublisher);
+            assertTrue(tell("feed" + p, BURST, command, 0, 8) >= 0);
+        }
+        final int total = publishers * perPublisher;
+        final Inbox all = inbox("all");
+        final Inbox evens = inbox("evens");
+        final Inbox monitor = inbox("monitor");
+        Await.until(() -> burstsDone.get() == publishers || !burstFailures.isEmpty(),
+            () -> burstsDone.get() + " bursts done");
+        assertEquals(List.of(), burstFailures);
+        Await.until(() -> all.count.get() == total && evens.count.get() == 2 * perPublisher,
+            () -> "all saw " + all.count.get() + ", evens saw " + evens.count.get());
+        Await.until(() -> monitor.count.get() + monitor.subscription.missed() == total,
+            () -> "monitor saw " + monitor.count.get() + " and missed " + monitor.subscription.missed());
+
+        assertEquals(List.of(), all.violations);
+        assertEquals(List.of(), evens.violations);
+        assertEquals(List.of(), monitor.violations, "a lossy subscriber skips but never reorders or repeats");
+        for (int p = 0; p < publishers; p++)
+        {
+            assertEquals(perPublisher - 1, all.lastSeq[p], "all saw the last of P" + p);
+        }
+        assertArrayEquals(new long[]{ perPublisher - 1, -1, perPublisher - 1 }, Arrays.copyOf(evens.lastSeq, 3),
+            "evens saw the last of P0 and P2 and nothing of P1");
+        assertEquals(0, all.subscription.missed() + evens.subscription.missed());
+        assertEquals(monitor.subscription.missed(), counter("ring " + OPERATOR + " reader monitor: dropped"));
+    }
+}
