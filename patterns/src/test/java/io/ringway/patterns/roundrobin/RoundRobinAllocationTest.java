@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -24,6 +25,7 @@ class RoundRobinAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 50_000;
+    private static final int ROUNDS = 5;
 
     @TempDir
     Path runtimeDirectory;
@@ -68,12 +70,21 @@ class RoundRobinAllocationTest
             sendAndDrain(invoker, message, WARM_UP);
             // The first reading of the allocation counter allocates the bean's own objects: read it once before.
             threads.getCurrentThreadAllocatedBytes();
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            sendAndDrain(invoker, message, MEASURED);
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
+            // message allocates in every round.
+            final long[] allocatedPerRound = new long[ROUNDS];
+            long fewest = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                sendAndDrain(invoker, message, MEASURED);
+                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
+                fewest = Math.min(fewest, allocatedPerRound[round]);
+            }
 
-            assertEquals(WARM_UP + MEASURED, handled);
-            assertEquals(0, allocated, "bytes allocated for " + MEASURED + " messages");
+            assertEquals(WARM_UP + (long)ROUNDS * MEASURED, handled, "every message delivered");
+            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " messages: "
+                + Arrays.toString(allocatedPerRound));
         }
     }
 

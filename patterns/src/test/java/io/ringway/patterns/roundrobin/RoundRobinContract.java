@@ -71,6 +71,15 @@ abstract class RoundRobinContract
      */
     protected abstract Ringway start(TopologyBuilder topology);
 
+    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
+    private void fail(final String failure)
+    {
+        if (failures.size() < 10)
+        {
+            failures.add(failure);
+        }
+    }
+
     @AfterEach
     void close()
     {
@@ -550,7 +559,7 @@ abstract class RoundRobinContract
             final long result = context.send(context.self(), out, 0, 0);
             if (result < 0)
             {
-                failures.add("s" + index + " could not wake itself: " + SendResult.describe(result));
+                fail("s" + index + " could not wake itself: " + SendResult.describe(result));
             }
         }
 
@@ -569,7 +578,7 @@ abstract class RoundRobinContract
                 }
                 if (result < 0)
                 {
-                    failures.add("s" + index + " message " + next + ": " + SendResult.describe(result));
+                    fail("s" + index + " message " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;
