@@ -3,16 +3,73 @@ package io.ringway.patterns.pair;
 import io.ringway.patterns.OperatorSpec;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.errors.ConfigurationException;
 
-/** PLACEHOLDER: to be replaced by the operator's real declaration. */
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An exclusive pair (ZeroMQ PAIR, RFC 31): two ends, each talking only to the other, both ways.
+ * <pre>
+ *   actor a                                           actor b
+ *   [PairEnd] --offer--&gt; address "b.hedge" --deliver--&gt; handler
+ *   handler  &lt;--deliver-- address "a.hedge" &lt;--offer-- [PairEnd]
+ *
+ *   anyone else --&gt; "a.hedge" or "b.hedge" : REFUSED, counted as dropped
+ * </pre>
+ * Declared in a topology as {@code .pair("hedge", pair -> pair.ends("a", "b"))}. Each end gets a {@link PairEnd}
+ * attachment named after the operator, with an address {@code actor.operator} that accepts messages from the
+ * other end's address only; its actor finds it with {@code context.attachment("hedge", PairEnd.class)}.
+ * <p>
+ * Build fails, naming the operator and the fault, when: there are not exactly two ends; both ends are the same
+ * actor; an end is not an actor of the topology; the ring size is not a power of two; the largest message is
+ * under one byte.
+ * <p>
+ * Not thread safe: declare on one thread.
+ */
 public final class PairSpec implements OperatorSpec
 {
     private final String name;
+    private final List<String> ends = new ArrayList<>();
+    private int ringSize = ActorOptions.DEFAULT_RING_SIZE;
+    private int maxMessageLength = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH;
 
-    /** @param name of the operator. */
+    /** @param name of the operator, unique in its topology; the ends' attachments and addresses carry it. */
     public PairSpec(final String name)
     {
         this.name = name;
+    }
+
+    /**
+     * @param actorNames the two actors of the pair; may be called again to add more, which fails the build.
+     * @return this spec.
+     */
+    public PairSpec ends(final String... actorNames)
+    {
+        ends.addAll(Arrays.asList(actorNames));
+        return this;
+    }
+
+    /**
+     * @param ringSize slots in each end's address, a power of two; bounds how far one end may run ahead of the
+     *                 other before its sends are back-pressured.
+     * @return this spec.
+     */
+    public PairSpec ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    /**
+     * @param maxMessageLength largest message either end accepts, in bytes.
+     * @return this spec.
+     */
+    public PairSpec maxMessageLength(final int maxMessageLength)
+    {
+        this.maxMessageLength = maxMessageLength;
+        return this;
     }
 
     @Override
@@ -24,11 +81,44 @@ public final class PairSpec implements OperatorSpec
     @Override
     public void validate(final TopologyView topology)
     {
-        throw new UnsupportedOperationException("not built yet");
+        final String where = "pair '" + name + "'";
+        if (ends.size() != 2)
+        {
+            throw new ConfigurationException(where + ": a pair has exactly two ends, not " + ends.size() + " " + ends);
+        }
+        for (final String end : ends)
+        {
+            if (null == end)
+            {
+                throw new ConfigurationException(where + ": an end's name is null");
+            }
+            topology.requireActor(where, "end", end);
+        }
+        if (ends.get(0).equals(ends.get(1)))
+        {
+            throw new ConfigurationException(where + ": both ends are actor '" + ends.get(0)
+                + "'; a pair joins two different actors");
+        }
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
+        {
+            throw new ConfigurationException(where + ": ring size " + ringSize + " is not a power of two (at least 2)");
+        }
+        if (maxMessageLength < 1)
+        {
+            throw new ConfigurationException(where + ": max message length " + maxMessageLength
+                + " must be at least 1 byte");
+        }
     }
 
     @Override
     public void configure(final String actorName, final ActorOptions options)
     {
+        final int index = ends.indexOf(actorName);
+        if (index >= 0)
+        {
+            final String peerAddress = ends.get(1 - index) + "." + name;
+            options.attachWithAddress(name, new PairEnd(peerAddress), ringSize, maxMessageLength)
+                .acceptOnlyFrom(name, peerAddress);
+        }
     }
 }

@@ -1,0 +1,215 @@
+package io.ringway.patterns.router;
+
+import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.actor.ActorRef;
+import io.ringway.runtime.actor.Attachment;
+import io.ringway.runtime.actor.AttachmentContext;
+import io.ringway.runtime.ring.Header;
+import io.ringway.runtime.ring.SendResult;
+import io.ringway.runtime.ring.SlotClaim;
+import org.agrona.DirectBuffer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The router's side of a router/dealer, attached to the router actor under the operator's name: it sends to a
+ * dealer by identity and tells which dealer sent a message the router received. Identities are the dealers'
+ * positions in the declaration, from 0: resolve a name once with {@link #identity(String)} on the control plane,
+ * or read the sender of a message with {@link #identityOf(int)}, then {@link #offer} on the hot path.
+ * <p>
+ * Like a ZeroMQ ROUTER with {@code ROUTER_MANDATORY}, nothing is dropped silently. Result codes of {@code offer}
+ * and {@code tryClaim}: a position ({@code >= 0}) on success, else
+ * <ul>
+ *     <li>{@link SendResult#UNROUTABLE}: the identity is no dealer's (e.g. {@link #NO_IDENTITY}, the identity of
+ *     a sender that is not a dealer); nothing was sent, and {@link #unroutable()} counts it;</li>
+ *     <li>{@link SendResult#BACK_PRESSURED}: the dealer's mailbox is full, the ZeroMQ {@code EAGAIN}; try again
+ *     later;</li>
+ *     <li>{@link SendResult#CLOSED}: the dealer has stopped, or the runtime is closed;</li>
+ *     <li>{@link SendResult#MESSAGE_TOO_LARGE}, {@link SendResult#NOT_SINGLE_PRODUCER}: from the dealer's mailbox;</li>
+ *     <li>{@link SendResult#NOT_CONNECTED}: the attachment has not started (never seen by actor code).</li>
+ * </ul>
+ * Messages are sent as the router actor, so the dealer's {@link Dealer#isFromRouter} is true and the actor's
+ * {@code sent} counter counts them. {@code context.reply} from the router's handler also reaches the dealer that
+ * sent the message being handled.
+ * <p>
+ * Thread safety: {@link #unroutable()} from any thread; everything else on the router actor's dispatcher thread
+ * only. The hot path allocates nothing.
+ */
+public final class Router implements Attachment
+{
+    /** The identity of a sender that is not a dealer of this router; sending to it is {@code UNROUTABLE}. */
+    public static final int NO_IDENTITY = -1;
+
+    private final String operatorName;
+    private final String[] dealerNames;
+    private final ActorRef[] dealers;
+    private final AtomicLong unroutable = new AtomicLong();
+    private int[] identityBySenderId = new int[0];
+    private ActorContext actor;
+
+    /**
+     * @param operatorName the router/dealer's name, for messages.
+     * @param dealerNames  the dealers; each one's position is its identity.
+     */
+    Router(final String operatorName, final List<String> dealerNames)
+    {
+        this.operatorName = operatorName;
+        this.dealerNames = dealerNames.toArray(new String[0]);
+        this.dealers = new ActorRef[this.dealerNames.length];
+    }
+
+    @Override
+    public void onStart(final AttachmentContext context)
+    {
+        int maxSenderId = -1;
+        for (int i = 0; i < dealers.length; i++)
+        {
+            dealers[i] = context.actor().lookup(dealerNames[i]);
+            maxSenderId = Math.max(maxSenderId, dealers[i].id());
+        }
+        final int[] identityBySenderId = new int[maxSenderId + 1];
+        Arrays.fill(identityBySenderId, NO_IDENTITY);
+        for (int i = 0; i < dealers.length; i++)
+        {
+            identityBySenderId[dealers[i].id()] = i;
+        }
+        this.identityBySenderId = identityBySenderId;
+        this.actor = context.actor();
+    }
+
+    /**
+     * Resolves a dealer's name to its identity. Control plane: look it up once, keep the int.
+     *
+     * @param dealerName a dealer of this router.
+     * @return its identity, from 0 to {@link #dealerCount()} - 1.
+     * @throws IllegalArgumentException if no dealer of this router has that name.
+     */
+    public int identity(final String dealerName)
+    {
+        for (int i = 0; i < dealerNames.length; i++)
+        {
+            if (dealerNames[i].equals(dealerName))
+            {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("router/dealer '" + operatorName + "': '" + dealerName
+            + "' is not a dealer; dealers are " + Arrays.toString(dealerNames));
+    }
+
+    /**
+     * @param senderId {@code header.senderId()} of a message the router received.
+     * @return the identity of the dealer that sent it, or {@link #NO_IDENTITY} if a non-dealer sent it.
+     */
+    public int identityOf(final int senderId)
+    {
+        final int[] identityBySenderId = this.identityBySenderId;
+        return senderId >= 0 && senderId < identityBySenderId.length ? identityBySenderId[senderId] : NO_IDENTITY;
+    }
+
+    /**
+     * @param header of a message the router received.
+     * @return the identity of the dealer that sent it, or {@link #NO_IDENTITY} if a non-dealer sent it.
+     */
+    public int identityOf(final Header header)
+    {
+        return identityOf(header.senderId());
+    }
+
+    /**
+     * Sends a copy of a message to one dealer, with message type 0 and no correlation id.
+     *
+     * @param identity the dealer's identity.
+     * @param buffer   holding the message.
+     * @param offset   of the message.
+     * @param length   of the message.
+     * @return a position, or a negative {@link SendResult} code as listed in the class comment.
+     */
+    public long offer(final int identity, final DirectBuffer buffer, final int offset, final int length)
+    {
+        return offer(identity, 0, 0, buffer, offset, length);
+    }
+
+    /**
+     * Sends a copy of a message to one dealer.
+     *
+     * @param identity      the dealer's identity.
+     * @param messageType   the application's message type.
+     * @param correlationId 0 for none.
+     * @param buffer        holding the message.
+     * @param offset        of the message.
+     * @param length        of the message.
+     * @return a position, or a negative {@link SendResult} code as listed in the class comment.
+     */
+    public long offer(
+        final int identity,
+        final int messageType,
+        final long correlationId,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        if (null == actor)
+        {
+            return SendResult.NOT_CONNECTED;
+        }
+        if (identity < 0 || identity >= dealers.length)
+        {
+            return refuseUnroutable();
+        }
+        return actor.send(dealers[identity], messageType, correlationId, buffer, offset, length);
+    }
+
+    /**
+     * Claims a slot in one dealer's mailbox to encode a message in place; on success {@code commit()} or
+     * {@code abort()} the claim.
+     *
+     * @param identity the dealer's identity.
+     * @param length   bytes to claim.
+     * @param claim    filled in on success.
+     * @return a position, or a negative {@link SendResult} code as listed in the class comment.
+     */
+    public long tryClaim(final int identity, final int length, final SlotClaim claim)
+    {
+        if (null == actor)
+        {
+            return SendResult.NOT_CONNECTED;
+        }
+        if (identity < 0 || identity >= dealers.length)
+        {
+            return refuseUnroutable();
+        }
+        return actor.tryClaim(dealers[identity], length, claim);
+    }
+
+    private long refuseUnroutable()
+    {
+        // Single writer (this dispatcher thread): an ordered store is enough for readers on other threads.
+        unroutable.lazySet(unroutable.get() + 1);
+        return SendResult.UNROUTABLE;
+    }
+
+    /** @return sends refused as {@code UNROUTABLE} so far. Any thread. */
+    public long unroutable()
+    {
+        return unroutable.get();
+    }
+
+    /** @return the number of dealers; identities run from 0 to this - 1. */
+    public int dealerCount()
+    {
+        return dealerNames.length;
+    }
+
+    /**
+     * @param identity a dealer's identity.
+     * @return its actor's name.
+     * @throws IndexOutOfBoundsException if no dealer has that identity.
+     */
+    public String dealerName(final int identity)
+    {
+        return dealerNames[identity];
+    }
+}

@@ -1,0 +1,107 @@
+package io.ringway.patterns.roundrobin;
+
+import io.ringway.patterns.Topology;
+import io.ringway.runtime.Ringway;
+import io.ringway.runtime.actor.Actor;
+import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.ring.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AgentInvoker;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The send and receive path of a round-robin allocates nothing in steady state, for every strategy.
+ */
+class RoundRobinAllocationTest
+{
+    private static final int WARM_UP = 50_000;
+    private static final int MEASURED = 50_000;
+    private static final int ROUNDS = 5;
+
+    @TempDir
+    Path runtimeDirectory;
+
+    private RoundRobinSender sender;
+    private long handled;
+
+    private final class Sender implements Actor
+    {
+        Sender(final ActorContext context)
+        {
+            sender = context.attachment("orders", RoundRobinSender.class);
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void shouldAllocateNothingPerMessage(final Strategy strategy)
+    {
+        try (Ringway ringway = Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .callerDispatcher("main")
+            .actor("s", Sender::new)
+            .actor("w1", context -> (buffer, offset, length, header) -> handled++)
+            .actor("w2", context -> (buffer, offset, length, header) -> handled++)
+            .actor("w3", context -> (buffer, offset, length, header) -> handled++)
+            .roundRobin("orders", rr -> rr.senders("s").workers("w1", "w2", "w3").strategy(strategy)
+                .key(strategy == Strategy.KEY_AFFINITY ? (buffer, offset, length) -> buffer.getLong(offset) : null))
+            .build()
+            .start())
+        {
+            final AgentInvoker invoker = ringway.invoker("main");
+            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
+            final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+            sendAndDrain(invoker, message, WARM_UP);
+            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
+            threads.getCurrentThreadAllocatedBytes();
+            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
+            // message allocates in every round.
+            final long[] allocatedPerRound = new long[ROUNDS];
+            long fewest = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                sendAndDrain(invoker, message, MEASURED);
+                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
+                fewest = Math.min(fewest, allocatedPerRound[round]);
+            }
+
+            assertEquals(WARM_UP + (long)ROUNDS * MEASURED, handled, "every message delivered");
+            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " messages: "
+                + Arrays.toString(allocatedPerRound));
+        }
+    }
+
+    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            message.putLong(0, i);
+            if (sender.offer(message, 0, 16) < 0)
+            {
+                throw new AssertionError("send " + i + " refused");
+            }
+            if ((i & 15) == 15)
+            {
+                invoker.invoke();
+            }
+        }
+        invoker.invoke();
+    }
+}

@@ -1,0 +1,128 @@
+package io.ringway.patterns.router;
+
+import io.ringway.patterns.Topology;
+import io.ringway.runtime.Ringway;
+import io.ringway.runtime.actor.Actor;
+import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.ring.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AgentInvoker;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A dealer's request, the router's lookup of its identity and the echo by identity allocate nothing in steady
+ * state.
+ */
+class RouterAllocationTest
+{
+    private static final int WARM_UP = 50_000;
+    private static final int MEASURED = 50_000;
+    private static final int ROUNDS = 5;
+
+    @TempDir
+    Path runtimeDirectory;
+
+    private Dealer dealer;
+    private long echoed;
+    private long replies;
+
+    private final class EchoingRouter implements Actor
+    {
+        private final Router router;
+
+        EchoingRouter(final ActorContext context)
+        {
+            router = context.attachment("venues", Router.class);
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            if (router.offer(router.identityOf(header), buffer, offset, length) >= 0)
+            {
+                echoed++;
+            }
+        }
+    }
+
+    private final class CountingDealer implements Actor
+    {
+        CountingDealer(final ActorContext context)
+        {
+            dealer = context.attachment("venues", Dealer.class);
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            replies++;
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingPerRoundTrip()
+    {
+        try (Ringway ringway = Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .callerDispatcher("main")
+            .actor("sor", EchoingRouter::new)
+            .actor("v0", CountingDealer::new)
+            .actor("v1", CountingDealer::new)
+            .router("venues", r -> r.router("sor").dealers("v1", "v0"))
+            .build()
+            .start())
+        {
+            final AgentInvoker invoker = ringway.invoker("main");
+            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
+            final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+            sendAndDrain(invoker, message, WARM_UP);
+            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
+            threads.getCurrentThreadAllocatedBytes();
+            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
+            // message allocates in every round.
+            final long[] allocatedPerRound = new long[ROUNDS];
+            long fewest = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++)
+            {
+                final long before = threads.getCurrentThreadAllocatedBytes();
+                sendAndDrain(invoker, message, MEASURED);
+                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
+                fewest = Math.min(fewest, allocatedPerRound[round]);
+            }
+
+            final long total = WARM_UP + (long)ROUNDS * MEASURED;
+            assertEquals(total, echoed, "every request echoed");
+            assertEquals(total, replies, "every echo delivered");
+            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " round trips: "
+                + Arrays.toString(allocatedPerRound));
+        }
+    }
+
+    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            message.putLong(0, i);
+            if (dealer.offer(message, 0, 16) < 0)
+            {
+                throw new AssertionError("request " + i + " refused");
+            }
+            if ((i & 15) == 15)
+            {
+                invoker.invoke();
+            }
+        }
+        invoker.invoke();
+        invoker.invoke();
+    }
+}
