@@ -161,8 +161,10 @@ public final class GatherSpec implements OperatorSpec
     }
 
     /**
-     * @param replyRingSize slots in the requester's reply mailbox, a power of two; by default enough for every
-     *                      member of every open gather to answer.
+     * @param replyRingSize slots in the requester's reply mailbox, a power of two; by default twice what every
+     *                      member of every open gather answering needs (up to 65536). A reply that finds it full
+     *                      is refused to the member with {@code BACK_PRESSURED}, counted as back-pressured on the
+     *                      requester's address, and the member counts as not answering.
      * @return this spec.
      */
     public GatherSpec replyRingSize(final int replyRingSize)
@@ -274,7 +276,9 @@ public final class GatherSpec implements OperatorSpec
         {
             return replyRingSize;
         }
-        final long repliesPerWindow = (long)maxInFlight * members.size();
+        // Twice the replies that can be outstanding: a mailbox frees the slots of a batch only when the whole
+        // batch has been handled, and each result handled may scatter a new gather whose replies arrive meanwhile.
+        final long repliesPerWindow = 2L * (maxInFlight + 1L) * members.size();
         final long wanted = Math.min(MAX_DEFAULT_REPLY_RING_SIZE, Math.max(2, repliesPerWindow));
         return BitUtil.findNextPositivePowerOfTwo((int)wanted);
     }

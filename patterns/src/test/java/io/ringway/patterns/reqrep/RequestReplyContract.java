@@ -77,6 +77,13 @@ abstract class RequestReplyContract
         {
             ringway.close();
         }
+        for (final Throwable error : errors)
+        {
+            if (error.getCause() instanceof AssertionError)
+            {
+                fail("an assertion failed in an actor", error.getCause());
+            }
+        }
     }
 
     final class Client implements Actor
