@@ -363,6 +363,32 @@ abstract class GatherContract
     }
 
     @Test
+    void shouldDropAndCountASecondReplyFromTheSameMemberAndRepliesFromStrangers()
+    {
+        final UnsafeBuffer reply = new UnsafeBuffer(new byte[64]);
+        final ActorFactory stutter = context -> (message, offset, length, header) ->
+        {
+            context.reply(reply, 0, reply.putStringWithoutLengthAscii(0, "first"));
+            context.reply(reply, 0, reply.putStringWithoutLengthAscii(0, "second"));
+        };
+        startWith(stutter, holder(), holder(), GatherSpec::all);
+        final long id = scatter("p");
+        runUntilIdle();
+        assertTrue(ringway.actor("quoter." + OPERATOR).offer(0, id, buffer, 0, 1) >= 0, "from outside");
+        tell("v2", RELEASE);
+        runUntilIdle();
+        assertEquals(List.of(), eventsOf("quoter"), "v1 twice and v2 are not all three");
+        assertEquals(2, quoter.gatherer.lateReplies());
+
+        tell("v3", RELEASE);
+        runUntilIdle();
+
+        assertEquals(List.of("quoter result [v1=first, v2=v2:p, v3=v3:p] missing [] rule met corr=" + id),
+            eventsOf("quoter"));
+        assertEquals(2, droppedInCountersFile("quoter." + OPERATOR));
+    }
+
+    @Test
     void shouldCountAMemberThatThrowsAsNotAnswering()
     {
         startWith(echo("v1"), thrower("v2"), echo("v3"), GatherSpec::all);

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Three requesters, each on its own dispatcher thread and with its own gather operator, keep a window of gathers
- * open over the same three members, which run on two other threads. Every gather must complete exactly once with every member's reply to
- * that gather, and nothing may be late, missed or crossed over.
+ * open over the same three members, which run on two other threads. Every gather must complete exactly once with
+ * every member's reply to that gather, and nothing may be late, missed or crossed over.
  * <pre>
  *   quoter0 [thread] --+               +--> venue0 [thread a] --+
  *   quoter1 [thread] --+-- scatter ----+--> venue1 [thread a] --+-- replies to each quoter's address

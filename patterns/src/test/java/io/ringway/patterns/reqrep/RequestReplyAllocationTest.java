@@ -132,7 +132,8 @@ class RequestReplyAllocationTest
     @Test
     void shouldAllocateNothingPerRequestAndReply()
     {
-        final AgentInvoker invoker = start("echo", context -> (buffer, offset, length, header) -> context.reply(buffer, offset, length));
+        final AgentInvoker invoker = start("echo",
+            context -> (buffer, offset, length, header) -> context.reply(buffer, offset, length));
         roundTrips(invoker, WARM_UP_ROUND_TRIPS);
         final long cost = measurementCost();
 
