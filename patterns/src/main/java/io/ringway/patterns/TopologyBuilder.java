@@ -17,6 +17,7 @@ import io.ringway.runtime.errors.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,7 @@ public final class TopologyBuilder
     private final RingwayBuilder runtime = Ringway.builder();
     private final Map<String, ActorDeclaration> actors = new LinkedHashMap<>();
     private final Map<String, OperatorSpec> operators = new LinkedHashMap<>();
+    private boolean built;
 
     private record ActorDeclaration(String name, ActorFactory factory, Consumer<ActorOptions> options)
     {
@@ -218,10 +220,17 @@ public final class TopologyBuilder
      *
      * @return the runtime; call {@code start()}.
      * @throws ConfigurationException naming the first fault found.
+     * @throws IllegalStateException when called a second time: a builder builds one runtime, because the
+     * operators it declared hold that runtime's state.
      */
     public Ringway build()
     {
-        final TopologyView view = new TopologyView(java.util.Set.copyOf(actors.keySet()));
+        if (built)
+        {
+            throw new IllegalStateException("build() was already called: a TopologyBuilder builds one runtime");
+        }
+        built = true;
+        final TopologyView view = new TopologyView(Set.copyOf(actors.keySet()));
         for (final OperatorSpec operator : operators.values())
         {
             operator.validate(view);

@@ -19,6 +19,10 @@ public record TopologyView(Set<String> actorNames)
      */
     public void requireActor(final String operator, final String role, final String actor)
     {
+        if (null == actor)
+        {
+            throw new ConfigurationException(operator + ": no " + role + " given");
+        }
         if (!actorNames.contains(actor))
         {
             throw new ConfigurationException(operator + ": " + role + " '" + actor

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -35,7 +36,7 @@ class TopologyBuilderTest
         MarkerSpec(final String name, final String... members)
         {
             this.name = name;
-            this.members = List.of(members);
+            this.members = Arrays.asList(members.clone());
         }
 
         @Override
@@ -117,5 +118,24 @@ class TopologyBuilderTest
         final ConfigurationException ex = assertThrows(ConfigurationException.class,
             () -> topology().actor("a", NO_OP, actor -> actor.ringSize(100)).build());
         assertTrue(ex.getMessage().contains("ring size 100 is not a power of two"), ex.getMessage());
+    }
+
+    @Test
+    void shouldNameAMissingMember()
+    {
+        final ConfigurationException ex = assertThrows(ConfigurationException.class,
+            () -> topology().actor("a", NO_OP).operator(new MarkerSpec("m", "a", null)).build());
+        assertEquals("marker 'm': no member given", ex.getMessage());
+    }
+
+    @Test
+    void shouldBuildOneRuntimeOnly()
+    {
+        final TopologyBuilder builder = topology().actor("a", NO_OP);
+        try (Ringway ignored = builder.build())
+        {
+            final IllegalStateException ex = assertThrows(IllegalStateException.class, builder::build);
+            assertEquals("build() was already called: a TopologyBuilder builds one runtime", ex.getMessage());
+        }
     }
 }

@@ -42,6 +42,8 @@ import java.util.Map;
 public final class Ringway implements AutoCloseable
 {
     private static final int COUNTERS_PER_OWNER = 6;
+    /** Room for the counters an attachment names itself (timeouts, late replies, ...). */
+    private static final int OPERATOR_COUNTERS_PER_ATTACHMENT = 8;
     private static final int SPARE_COUNTERS = 64;
 
     private enum State
@@ -76,15 +78,18 @@ public final class Ringway implements AutoCloseable
     {
         this.config = config;
         int owners = config.actors.size() + config.dispatchers.size();
+        int attachments = 0;
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {
-            owners += spec.options().attachments.size();
+            attachments += spec.options().attachments.size();
         }
+        owners += attachments;
         for (final SharedRingOptions ring : config.sharedRings.values())
         {
             owners += 1 + ring.readers.size();
         }
-        this.countersFile = CountersFile.create(config.runtimeDirectory, owners * COUNTERS_PER_OWNER + SPARE_COUNTERS);
+        this.countersFile = CountersFile.create(config.runtimeDirectory,
+            owners * COUNTERS_PER_OWNER + attachments * OPERATOR_COUNTERS_PER_ATTACHMENT + SPARE_COUNTERS);
         final CountersManager countersManager = countersFile.countersManager();
         final ErrorHandler errorHandler = config.errorHandler;
 
@@ -133,7 +138,7 @@ public final class Ringway implements AutoCloseable
             final ActorRef ref = directory.byName(spec.name());
             dispatchers.get(options.dispatcher).addActor(ref, mailboxes.get(spec.name()), spec.factory(),
                 options.supervision, actorCounters.get(spec.name()), directory, errorHandler, config.deadLetterHandler,
-                bindAttachments(spec.name(), options));
+                bindAttachments(spec.name(), options, countersManager));
             declareEndpoints(ref, options, errorHandler);
         }
     }
@@ -175,7 +180,8 @@ public final class Ringway implements AutoCloseable
         return ring;
     }
 
-    private List<AttachmentBinding> bindAttachments(final String actorName, final ActorOptions options)
+    private List<AttachmentBinding> bindAttachments(
+        final String actorName, final ActorOptions options, final CountersManager countersManager)
     {
         final List<AttachmentBinding> bindings = new ArrayList<>();
         for (final ActorOptions.AttachmentSpec attachment : options.attachments)
@@ -183,8 +189,8 @@ public final class Ringway implements AutoCloseable
             final String address = actorName + "." + attachment.name();
             bindings.add(attachment.hasAddress() ?
                 new AttachmentBinding(attachment.name(), attachment.attachment(), mailboxes.get(address),
-                    directory.byName(address)) :
-                new AttachmentBinding(attachment.name(), attachment.attachment(), null, null));
+                    directory.byName(address), actorCounters.get(address), countersManager) :
+                new AttachmentBinding(attachment.name(), attachment.attachment(), null, null, null, countersManager));
         }
         return bindings;
     }

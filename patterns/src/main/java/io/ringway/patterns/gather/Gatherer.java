@@ -1,8 +1,7 @@
 package io.ringway.patterns.gather;
 
 import io.ringway.patterns.PatternMessages;
-import io.ringway.patterns.reqrep.DropCounter;
-import io.ringway.patterns.reqrep.PendingTable;
+import io.ringway.patterns.support.PendingTable;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.AttachmentContext;
@@ -13,8 +12,8 @@ import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requester's end of a gather-with-deadline operator, attached to the requesting actor under the operator's
@@ -46,9 +45,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * tells it apart. A reply after completion, a second reply from the same member, or a reply from a non-member
  * is dropped and counted.
  * <p>
- * Counters: {@link #completedGathers()}, {@link #expiredGathers()}, {@link #missedReplies()},
- * {@link #unreachedMembers()} and {@link #lateReplies()} here; in the counters file, the {@code dropped}
- * counter of the address {@code actor.operator} counts missed plus late replies: every reply the gatherer waited
+ * Counters, in the counters file under the address {@code actor.operator} and here: {@code completed gathers},
+ * {@code expired gathers}, {@code missed replies}, {@code unreached members} and {@code late replies}
+ * ({@link #completedGathers()}, {@link #expiredGathers()}, {@link #missedReplies()}, {@link #unreachedMembers()},
+ * {@link #lateReplies()}); {@code dropped} counts missed plus late replies: every reply the gatherer waited
  * for until the deadline and did not get, and every reply it threw away.
  * <p>
  * Allocation: none per gather; the slots ({@code maxInFlight + 1} gathers times the members times the maximum
@@ -71,16 +71,14 @@ public final class Gatherer implements Attachment
     private final int needed;
     private final UnsafeBuffer emptyBody = new UnsafeBuffer(new byte[0]);
     private final MutableHeader resultHeader = new MutableHeader();
-    private final AtomicLong completedGathers = new AtomicLong();
-    private final AtomicLong expiredGathers = new AtomicLong();
-    private final AtomicLong missedReplies = new AtomicLong();
-    private final AtomicLong unreachedMembers = new AtomicLong();
-    private final AtomicLong lateReplies = new AtomicLong();
 
     private AttachmentContext context;
     private ActorRef[] members;
-    private int addressId;
-    private DropCounter dropCounter;
+    private AtomicCounter completedGathers;
+    private AtomicCounter expiredGathers;
+    private AtomicCounter missedReplies;
+    private AtomicCounter unreachedMembers;
+    private AtomicCounter lateReplies;
     private int delivering = PendingTable.NONE;
 
     Gatherer(
@@ -110,8 +108,11 @@ public final class Gatherer implements Attachment
             memberIndexById.put(members[i].id(), i);
         }
         this.members = members;
-        this.addressId = context.address().id();
-        this.dropCounter = new DropCounter(context.address());
+        this.completedGathers = context.newCounter("completed gathers");
+        this.expiredGathers = context.newCounter("expired gathers");
+        this.missedReplies = context.newCounter("missed replies");
+        this.unreachedMembers = context.newCounter("unreached members");
+        this.lateReplies = context.newCounter("late replies");
     }
 
     /**
@@ -161,7 +162,7 @@ public final class Gatherer implements Attachment
         long firstRefusal = 0;
         for (int i = 0; i < members.length; i++)
         {
-            final long sent = members[i].offer(addressId, messageType, gatherId, buffer, offset, length);
+            final long sent = context.send(members[i], messageType, gatherId, buffer, offset, length);
             if (sent >= 0)
             {
                 slots.markReached(slot, i);
@@ -216,7 +217,7 @@ public final class Gatherer implements Attachment
             workCount++;
             final int missed = slots.reachedCount(slot) - slots.answeredCount(slot);
             add(missedReplies, missed);
-            dropCounter.add(missed);
+            context.counters().onDropped(missed);
             add(expiredGathers, 1);
             complete(slot, nowNs, true);
         }
@@ -236,7 +237,7 @@ public final class Gatherer implements Attachment
             !slots.store(slot, member, buffer, offset, length))
         {
             add(lateReplies, 1);
-            dropCounter.add(1);
+            context.counters().onDropped(1);
             return;
         }
         final int answered = slots.answeredCount(slot);
@@ -300,36 +301,41 @@ public final class Gatherer implements Attachment
     /** @return gathers whose result was delivered. Any thread. */
     public long completedGathers()
     {
-        return completedGathers.get();
+        return valueOf(completedGathers);
     }
 
     /** @return gathers completed by their deadline rather than by their rule. Any thread. */
     public long expiredGathers()
     {
-        return expiredGathers.get();
+        return valueOf(expiredGathers);
     }
 
     /** @return replies from reached members still missing when a gather's deadline passed. Any thread. */
     public long missedReplies()
     {
-        return missedReplies.get();
+        return valueOf(missedReplies);
     }
 
     /** @return requests that a member's mailbox refused at scatter. Any thread. */
     public long unreachedMembers()
     {
-        return unreachedMembers.get();
+        return valueOf(unreachedMembers);
     }
 
     /** @return replies dropped: after completion, a member's second, or from a non-member. Any thread. */
     public long lateReplies()
     {
-        return lateReplies.get();
+        return valueOf(lateReplies);
     }
 
-    private static void add(final AtomicLong counter, final long delta)
+    private static void add(final AtomicCounter counter, final long delta)
     {
         // Single writer: the owner's dispatcher thread; readers on other threads see it through the release.
-        counter.setRelease(counter.getPlain() + delta);
+        counter.getAndAddRelease(delta);
+    }
+
+    private static long valueOf(final AtomicCounter counter)
+    {
+        return null == counter ? 0 : counter.get();
     }
 }

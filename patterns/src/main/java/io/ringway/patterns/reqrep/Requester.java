@@ -1,6 +1,7 @@
 package io.ringway.patterns.reqrep;
 
 import io.ringway.patterns.PatternMessages;
+import io.ringway.patterns.support.PendingTable;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.AttachmentContext;
@@ -10,8 +11,8 @@ import io.ringway.runtime.ring.MutableHeader;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requester's end of a correlate-reply operator, attached to the requesting actor under the operator's name
@@ -38,9 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * reply that matches no pending request (it came after the timeout, or it is the second answer to a retried
  * request) is dropped and counted.
  * <p>
- * Counters: {@link #timeouts()}, {@link #lateReplies()} and {@link #retries()} here; in the counters file, the
- * {@code dropped} counter of the address {@code actor.operator} counts timeouts plus late replies: every reply
- * the requester waited for and did not get in time, and every reply it threw away.
+ * Counters, in the counters file under the address {@code actor.operator} and here: {@code timeouts},
+ * {@code late replies} and {@code retries} ({@link #timeouts()}, {@link #lateReplies()}, {@link #retries()});
+ * {@code dropped} counts timeouts plus late replies: every reply the requester waited for and did not get in
+ * time, and every reply it threw away; {@code sent} counts requests and resends.
  * <p>
  * Allocation: none per request; the table and the copies kept for retries ({@code maxInFlight} times the
  * maximum message length, only when retries are on) are allocated when the topology is built.
@@ -63,14 +65,12 @@ public final class Requester implements Attachment
     private final UnsafeBuffer copies;
     private final UnsafeBuffer emptyBody = new UnsafeBuffer(new byte[0]);
     private final MutableHeader timeoutHeader = new MutableHeader();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong lateReplies = new AtomicLong();
-    private final AtomicLong retriesSent = new AtomicLong();
 
     private AttachmentContext context;
     private ActorRef[] repliers;
-    private int addressId;
-    private DropCounter dropCounter;
+    private AtomicCounter timeouts;
+    private AtomicCounter lateReplies;
+    private AtomicCounter retriesSent;
     private int nextReplier;
     private int acceptedBy;
 
@@ -103,8 +103,9 @@ public final class Requester implements Attachment
             repliers[i] = context.actor().lookup(replierNames[i]);
         }
         this.repliers = repliers;
-        this.addressId = context.address().id();
-        this.dropCounter = new DropCounter(context.address());
+        this.timeouts = context.newCounter("timeouts");
+        this.lateReplies = context.newCounter("late replies");
+        this.retriesSent = context.newCounter("retries");
     }
 
     /**
@@ -188,7 +189,7 @@ public final class Requester implements Attachment
             if (retriesLeft[index] > 0)
             {
                 retriesLeft[index]--;
-                increment(retriesSent);
+                retriesSent.incrementRelease();
                 pending.reschedule(index, nowNs + timeoutNs);
                 // A resend that is refused is a lost attempt like any other: it waits out its timeout.
                 if (offerFrom(following(lastRepliers[index]), messageTypes[index], correlationId, copies,
@@ -201,8 +202,8 @@ public final class Requester implements Attachment
             {
                 // Freed before delivery, so that the handler may issue a new request in its place.
                 pending.remove(index);
-                increment(timeouts);
-                dropCounter.add(1);
+                timeouts.incrementRelease();
+                context.counters().onDropped(1);
                 context.deliver(emptyBody, 0, 0,
                     timeoutHeader.set(PatternMessages.TIMEOUT, MessageSlot.NO_SENDER, correlationId, nowNs, 0));
             }
@@ -219,8 +220,8 @@ public final class Requester implements Attachment
         final int index = pending.indexOf(header.correlationId());
         if (PendingTable.NONE == index)
         {
-            increment(lateReplies);
-            dropCounter.add(1);
+            lateReplies.incrementRelease();
+            context.counters().onDropped(1);
             return;
         }
         pending.remove(index);
@@ -248,19 +249,19 @@ public final class Requester implements Attachment
     /** @return requests that got no reply after every retry. Any thread. */
     public long timeouts()
     {
-        return timeouts.get();
+        return valueOf(timeouts);
     }
 
     /** @return replies dropped because no request was pending under their correlation id. Any thread. */
     public long lateReplies()
     {
-        return lateReplies.get();
+        return valueOf(lateReplies);
     }
 
     /** @return requests resent after a timeout. Any thread. */
     public long retries()
     {
-        return retriesSent.get();
+        return valueOf(retriesSent);
     }
 
     private long offerFrom(
@@ -276,7 +277,7 @@ public final class Requester implements Attachment
         int replier = firstReplier;
         for (int i = 0; i < repliers.length; i++)
         {
-            result = repliers[replier].offer(addressId, messageType, correlationId, buffer, offset, length);
+            result = context.send(repliers[replier], messageType, correlationId, buffer, offset, length);
             if (result >= 0)
             {
                 acceptedBy = replier;
@@ -293,9 +294,8 @@ public final class Requester implements Attachment
         return next == repliers.length ? 0 : next;
     }
 
-    private static void increment(final AtomicLong counter)
+    private static long valueOf(final AtomicCounter counter)
     {
-        // Single writer: the owner's dispatcher thread; readers on other threads see it through the release.
-        counter.setRelease(counter.getPlain() + 1);
+        return null == counter ? 0 : counter.get();
     }
 }

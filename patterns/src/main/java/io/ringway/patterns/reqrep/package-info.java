@@ -7,7 +7,7 @@
  * Conventions: sends return a correlation id or a negative {@code SendResult} code; every request ends in exactly
  * one delivery to its requester, a reply or a {@code TIMEOUT}; every reply the operator waited for and did not
  * get, and every reply it threw away, is counted on the requester's address in the counters file; nothing is
- * allocated per request. {@link io.ringway.patterns.reqrep.PendingTable} and
- * {@link io.ringway.patterns.reqrep.DropCounter} are building blocks that the gather operator shares.
+ * allocated per request. The table of pending requests, {@link io.ringway.patterns.support.PendingTable}, is
+ * shared with the gather operator.
  */
 package io.ringway.patterns.reqrep;

@@ -51,6 +51,12 @@ public final class ActorRef implements MessageSink
         return mailbox.backlog();
     }
 
+    /** @return true once the runtime has closed the actor's mailbox: every offer now returns CLOSED. Any thread. */
+    public boolean isClosed()
+    {
+        return mailbox.isClosed();
+    }
+
     /** @return the number of slots in the actor's mailbox. */
     public int capacity()
     {

@@ -7,8 +7,14 @@ import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.AttachmentContext;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.Mailbox;
+import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.ring.MessageSlot;
+import io.ringway.runtime.ring.SlotClaim;
+import io.ringway.runtime.status.CounterType;
+import io.ringway.runtime.status.MessageCounters;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
 
 /**
  * An {@link Attachment} in place on its owner's cell: polls the attachment's own mailbox (if it has an
@@ -23,24 +29,34 @@ final class AttachedPort implements AttachmentContext, EventPoller.Handler<Messa
     private final Attachment attachment;
     private final Mailbox mailbox;
     private final ActorRef address;
+    private final MessageCounters counters;
+    private final CountersManager countersManager;
     private final ActorCell owner;
+    private final int batchLimit;
     private int pollLimit;
     private int polled;
 
     /**
-     * @param name       of the attachment on its owner.
-     * @param attachment the operator code.
-     * @param mailbox    its own mailbox, or null when it has no address.
+     * @param binding    the attachment as the runtime built it.
      * @param address    its own address, or the owner's when it has none.
+     * @param counters   the counters of that address.
      * @param owner      the owning actor's cell.
+     * @param batchLimit the dispatcher's most messages per mailbox per duty cycle.
      */
     AttachedPort(
-        final String name, final Attachment attachment, final Mailbox mailbox, final ActorRef address, final ActorCell owner)
+        final AttachmentBinding binding,
+        final ActorRef address,
+        final MessageCounters counters,
+        final ActorCell owner,
+        final int batchLimit)
     {
-        this.name = name;
-        this.attachment = attachment;
-        this.mailbox = mailbox;
+        this.batchLimit = batchLimit;
+        this.name = binding.name();
+        this.attachment = binding.attachment();
+        this.mailbox = binding.mailbox();
+        this.countersManager = binding.countersManager();
         this.address = address;
+        this.counters = counters;
         this.owner = owner;
     }
 
@@ -78,6 +94,10 @@ final class AttachedPort implements AttachmentContext, EventPoller.Handler<Messa
         {
             pollLimit = limit;
             mailbox.poll(this);
+            if (polled > 0)
+            {
+                counters.onReceived(polled);
+            }
         }
         try
         {
@@ -130,6 +150,52 @@ final class AttachedPort implements AttachmentContext, EventPoller.Handler<Messa
     public ActorRef address()
     {
         return address;
+    }
+
+    @Override
+    public MessageCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public AtomicCounter newCounter(final String name)
+    {
+        return countersManager.newCounter("actor " + address.name() + ": " + name, CounterType.OPERATOR_COUNTER_TYPE_ID);
+    }
+
+    @Override
+    public int batchLimit()
+    {
+        return batchLimit;
+    }
+
+    @Override
+    public long send(
+        final MessageSink to,
+        final int messageType,
+        final long correlationId,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        final long result = to.offer(address.id(), messageType, correlationId, buffer, offset, length);
+        if (result >= 0)
+        {
+            counters.onSent();
+        }
+        return result;
+    }
+
+    @Override
+    public long tryClaim(final MessageSink to, final int length, final SlotClaim claim)
+    {
+        final long result = to.tryClaim(address.id(), length, claim);
+        if (result >= 0)
+        {
+            counters.onSent();
+        }
+        return result;
     }
 
     @Override

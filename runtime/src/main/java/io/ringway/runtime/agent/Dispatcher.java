@@ -90,8 +90,9 @@ public final class Dispatcher implements Agent, DeadlineTimerWheel.TimerHandler
         for (int i = 0; i < ports.length; i++)
         {
             final AttachmentBinding binding = attachments.get(i);
-            final ActorRef address = null != binding.address() ? binding.address() : self;
-            ports[i] = new AttachedPort(binding.name(), binding.attachment(), binding.mailbox(), address, cell);
+            ports[i] = null != binding.address() ?
+                new AttachedPort(binding, binding.address(), binding.counters(), cell, batchLimit) :
+                new AttachedPort(binding, self, actorCounters, cell, batchLimit);
         }
         cell.attach(ports);
         cellList.add(cell);

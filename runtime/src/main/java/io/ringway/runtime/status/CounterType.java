@@ -19,6 +19,12 @@ public enum CounterType
     /** Exceptions thrown by handlers, timers and agents. */
     ERRORS(6, "errors");
 
+    /**
+     * The type id of a counter that an operator names for itself, such as a request-reply's {@code timeouts}:
+     * not one of these six, labelled {@code <owner>: <name>} like them.
+     */
+    public static final int OPERATOR_COUNTER_TYPE_ID = 100;
+
     private final int typeId;
     private final String label;
 

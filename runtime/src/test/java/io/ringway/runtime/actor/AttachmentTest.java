@@ -5,9 +5,11 @@ import io.ringway.runtime.errors.ConfigurationException;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.MutableHeader;
 import io.ringway.runtime.status.CounterType;
+import io.ringway.runtime.status.CountersFileReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +179,69 @@ class AttachmentTest
         ringway.invoker("main").invoke();
         ringway.invoker("main").invoke();
         assertTrue(log.contains("attachment got ping"), log.toString());
+    }
+
+    /** Sends "ping" to the echo actor as its own address when started, and counts the answers in a named counter. */
+    private static final class Pinger implements Attachment
+    {
+        private final UnsafeBuffer ping = new UnsafeBuffer(new byte[] {'p', 'i', 'n', 'g'});
+        private AttachmentContext context;
+        private AtomicCounter answers;
+        private long sendResult;
+
+        @Override
+        public void onStart(final AttachmentContext context)
+        {
+            this.context = context;
+            answers = context.newCounter("answers");
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer message, final int offset, final int length, final Header header)
+        {
+            answers.increment();
+        }
+
+        void ping()
+        {
+            sendResult = context.send(context.actor().lookup("echo"), 7, 42, ping, 0, ping.capacity());
+        }
+    }
+
+    @Test
+    void shouldSendAsItsOwnAddressAndCountItsTrafficAndNamedCountersInTheCountersFile()
+    {
+        final Pinger pinger = new Pinger();
+        final List<Integer> echoSenders = new ArrayList<>();
+        ringway = Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .callerDispatcher("main")
+            .actor("owner", context -> (message, offset, length, header) -> { },
+                actor -> actor.attachWithAddress("pinger", pinger, 8, 64))
+            .actor("echo", context -> (message, offset, length, header) ->
+            {
+                echoSenders.add(header.senderId());
+                context.reply(message, offset, length);
+            })
+            .build()
+            .start();
+        final AgentInvoker invoker = ringway.invoker("main");
+
+        pinger.ping();
+        pinger.ping();
+        invoker.invoke();
+        invoker.invoke();
+
+        assertTrue(pinger.sendResult >= 0, "sent: " + pinger.sendResult);
+        final int pingerId = ringway.actor("owner.pinger").id();
+        assertEquals(List.of(pingerId, pingerId), echoSenders, "the echo saw the attachment's address as sender");
+        assertEquals(2, ringway.actorCounters("owner.pinger").get(CounterType.SENT));
+        assertEquals(2, ringway.actorCounters("owner.pinger").get(CounterType.RECEIVED));
+        assertEquals(0, ringway.actorCounters("owner").get(CounterType.SENT), "the owner sent nothing itself");
+        try (CountersFileReader reader = CountersFileReader.open(ringway.countersFile()))
+        {
+            assertEquals(2L, reader.snapshot().get("actor owner.pinger: answers"), reader.snapshot().toString());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.ringway.patterns.reqrep;
+package io.ringway.patterns.support;
 
 import org.junit.jupiter.api.Test;
 

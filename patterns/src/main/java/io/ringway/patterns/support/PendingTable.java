@@ -1,4 +1,4 @@
-package io.ringway.patterns.reqrep;
+package io.ringway.patterns.support;
 
 /**
  * A fixed number of pending operations (requests awaiting a reply, gathers awaiting their members), each
