@@ -31,7 +31,6 @@ public final class PairEnd implements Attachment
     private final String peerAddressName;
     private AttachmentContext context;
     private ActorRef peer;
-    private int selfId = Integer.MIN_VALUE;
 
     /**
      * @param peerAddressName the other end's address, {@code peerActor.operator}.
@@ -46,7 +45,6 @@ public final class PairEnd implements Attachment
     {
         this.context = context;
         this.peer = context.actor().lookup(peerAddressName);
-        this.selfId = context.address().id();
     }
 
     @Override
@@ -86,7 +84,7 @@ public final class PairEnd implements Attachment
         {
             return SendResult.NOT_CONNECTED;
         }
-        return peer.offer(selfId, messageType, correlationId, buffer, offset, length);
+        return context.send(peer, messageType, correlationId, buffer, offset, length);
     }
 
     /**
@@ -104,7 +102,7 @@ public final class PairEnd implements Attachment
         {
             return SendResult.NOT_CONNECTED;
         }
-        return peer.tryClaim(selfId, length, claim);
+        return context.tryClaim(peer, length, claim);
     }
 
     /**

@@ -8,10 +8,10 @@ import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import io.ringway.runtime.ring.SlotClaim;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The router's side of a router/dealer, attached to the router actor under the operator's name: it sends to a
@@ -45,9 +45,9 @@ public final class Router implements Attachment
     private final String operatorName;
     private final String[] dealerNames;
     private final ActorRef[] dealers;
-    private final AtomicLong unroutable = new AtomicLong();
     private int[] identityBySenderId = new int[0];
     private ActorContext actor;
+    private AtomicCounter unroutable;
 
     /**
      * @param operatorName the router/dealer's name, for messages.
@@ -77,6 +77,7 @@ public final class Router implements Attachment
         }
         this.identityBySenderId = identityBySenderId;
         this.actor = context.actor();
+        this.unroutable = context.newCounter("unroutable");
     }
 
     /**
@@ -186,15 +187,17 @@ public final class Router implements Attachment
 
     private long refuseUnroutable()
     {
-        // Single writer (this dispatcher thread): an ordered store is enough for readers on other threads.
-        unroutable.lazySet(unroutable.get() + 1);
+        unroutable.incrementRelease();
         return SendResult.UNROUTABLE;
     }
 
-    /** @return sends refused as {@code UNROUTABLE} so far. Any thread. */
+    /**
+     * @return sends refused as {@code UNROUTABLE} so far, also in the counters file as
+     * {@code actor <router>: unroutable}. Any thread.
+     */
     public long unroutable()
     {
-        return unroutable.get();
+        return null == unroutable ? 0 : unroutable.get();
     }
 
     /** @return the number of dealers; identities run from 0 to this - 1. */
