@@ -399,14 +399,9 @@ public final class Ringway implements AutoCloseable
                 discardedByActor.put(entry.getKey(), left);
             }
         }
-        for (final Map.Entry<String, SharedRing> entry : sharedRings.entrySet())
+        for (final SharedRing ring : sharedRings.values())
         {
-            final long left = entry.getValue().discardBacklog();
-            if (left > 0)
-            {
-                discarded += left;
-                discardedByActor.put("ring " + entry.getKey(), left);
-            }
+            discarded += ring.discardBacklog(discardedByActor);
         }
         countersFile.close();
 

@@ -174,4 +174,21 @@ public final class RingReader implements EventPoller.Handler<MessageSlot>
     {
         return Math.max(0, ring.getCursor() - poller.getSequence().get());
     }
+
+    /**
+     * Counts what this reader left unread as dropped on its owner's counters: every slot of a lossless reader's
+     * backlog, and for a lossy reader those of its backlog still in the ring (it had already missed the rest,
+     * and counted them, or will never see them). Call after the reader's owner stopped.
+     *
+     * @return the number of messages discarded.
+     */
+    public long discardBacklog()
+    {
+        final long discarded = Math.min(backlog(), ringSize);
+        if (discarded > 0)
+        {
+            counters.onDropped(discarded);
+        }
+        return discarded;
+    }
 }

@@ -179,16 +179,23 @@ public final class SharedRing implements MessageSink
     }
 
     /**
-     * Counts what the lossless readers left unread as dropped on the ring's counters. Call after they stopped.
+     * Counts, for every reader, lossless or lossy, what it left unread as dropped on that reader's counters (which
+     * roll up into the ring's). Call after the readers stopped.
      *
-     * @return the number of messages discarded.
+     * @param discardedByReader receives each reader's count, under {@code ring <ring> reader <reader>}, when above 0.
+     * @return the deliveries discarded, summed over the readers.
      */
-    public long discardBacklog()
+    public long discardBacklog(final Map<String, Long> discardedByReader)
     {
-        final long discarded = backlog();
-        if (discarded > 0)
+        long discarded = 0;
+        for (final RingReader reader : readers.values())
         {
-            producer.counters().onDropped(discarded);
+            final long left = reader.discardBacklog();
+            if (left > 0)
+            {
+                discarded += left;
+                discardedByReader.put("ring " + name + " reader " + reader.name(), left);
+            }
         }
         return discarded;
     }

@@ -8,7 +8,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -102,6 +104,27 @@ class SharedRingTest
         {
             assertEquals(seen.values.get(i - 1) + 1, seen.values.get(i), "what it saw after the skip is in order");
         }
+    }
+
+    @Test
+    void shouldCountWhatEachReaderLeftUnreadAtCloseLossyReadersIncluded()
+    {
+        final SharedRing ring = new SharedRing("r", ProducerType.MULTI, 8, 64, ringCounters);
+        final MessageCounters losslessCounters = readerCounters();
+        final MessageCounters lossyCounters = readerCounters();
+        final RingReader lossless = ring.addReader("lossless", ReadMode.LOSSLESS, losslessCounters);
+        ring.addReader("lossy", ReadMode.LOSSY, lossyCounters);
+        for (long i = 0; i < 8; i++)
+        {
+            assertTrue(offer(ring, i) >= 0);
+        }
+        assertEquals(3, lossless.poll(new Collector(), 3));
+
+        final Map<String, Long> byReader = new LinkedHashMap<>();
+        assertEquals(5 + 8, ring.discardBacklog(byReader), "every delivery a reader did not make");
+        assertEquals(Map.of("ring r reader lossless", 5L, "ring r reader lossy", 8L), byReader);
+        assertEquals(5, losslessCounters.get(CounterType.DROPPED));
+        assertEquals(8, lossyCounters.get(CounterType.DROPPED));
     }
 
     @Test
