@@ -67,6 +67,7 @@ public final class Requester implements Attachment
     private final MutableHeader timeoutHeader = new MutableHeader();
 
     private AttachmentContext context;
+    private Header delivering;
     private ActorRef[] repliers;
     private AtomicCounter timeouts;
     private AtomicCounter lateReplies;
@@ -204,7 +205,7 @@ public final class Requester implements Attachment
                 pending.remove(index);
                 timeouts.incrementRelease();
                 context.counters().onDropped(1);
-                context.deliver(emptyBody, 0, 0,
+                deliver(emptyBody, 0, 0,
                     timeoutHeader.set(PatternMessages.TIMEOUT, MessageSlot.NO_SENDER, correlationId, nowNs, 0));
             }
         }
@@ -225,7 +226,32 @@ public final class Requester implements Attachment
             return;
         }
         pending.remove(index);
-        context.deliver(buffer, offset, length, header);
+        deliver(buffer, offset, length, header);
+    }
+
+    /**
+     * Tells this requester's deliveries (a reply or a {@code TIMEOUT}) from the actor's other mail, in its handler.
+     *
+     * @param header of the message the actor is handling.
+     * @return true if this requester is delivering it.
+     */
+    public boolean isReply(final Header header)
+    {
+        return null != header && header == delivering;
+    }
+
+    private void deliver(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final Header outer = delivering; // a handler may make a nested delivery through another attachment
+        delivering = header;
+        try
+        {
+            context.deliver(buffer, offset, length, header);
+        }
+        finally
+        {
+            delivering = outer;
+        }
     }
 
     /** @return requests sent and not yet answered or timed out. Owner thread only. */

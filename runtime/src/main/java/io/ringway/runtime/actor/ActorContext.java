@@ -29,6 +29,16 @@ public interface ActorContext
     ActorRef lookup(String actorName);
 
     /**
+     * Finds the address behind a sender id, to answer a message later than the call that handled it (keep the
+     * header's {@code senderId()} and {@code correlationId()}, then send to this address with that correlation
+     * id). Allocates nothing.
+     *
+     * @param senderId a {@code Header.senderId()}.
+     * @return the sender's address, or null for a message without a sender or from outside this runtime.
+     */
+    ActorRef sender(int senderId);
+
+    /**
      * @param name the name an attachment was given in the actor's options.
      * @param type what it is expected to be.
      * @param <T>  its type.

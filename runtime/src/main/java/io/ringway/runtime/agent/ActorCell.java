@@ -278,6 +278,12 @@ final class ActorCell implements ActorContext, EventPoller.Handler<MessageSlot>
     }
 
     @Override
+    public ActorRef sender(final int senderId)
+    {
+        return directory.byId(senderId);
+    }
+
+    @Override
     public <T> T attachment(final String name, final Class<T> type)
     {
         for (final AttachedPort attachment : attachments)

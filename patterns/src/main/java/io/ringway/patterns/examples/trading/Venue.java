@@ -24,7 +24,7 @@ final class Venue implements Actor
     private final long[] dueNs;
     private final long[] gatherIds;
     private final int[] symbolIds;
-    private final ActorRef quoterAddress;
+    private final int[] senderIds;
     private long head;
     private long tail;
     private boolean timerPending;
@@ -39,9 +39,7 @@ final class Venue implements Actor
         this.dueNs = new long[capacity];
         this.gatherIds = new long[capacity];
         this.symbolIds = new int[capacity];
-        // A late answer cannot use context.reply, which answers only the message being handled: it goes to the
-        // gather's own address, which the gather operator names requester.operator.
-        this.quoterAddress = context.lookup(TradingTopology.QUOTER + "." + TradingTopology.QUOTES);
+        this.senderIds = new int[capacity];
     }
 
     @Override
@@ -60,7 +58,9 @@ final class Venue implements Actor
         {
             final int slot = (int)(tail++ % dueNs.length);
             dueNs[slot] = context.nowNs() + delayNs;
+            // A late answer cannot use context.reply, which answers only the message being handled: keep who asked.
             gatherIds[slot] = header.correlationId();
+            senderIds[slot] = header.senderId();
             symbolIds[slot] = symbolId;
             scheduleNext();
         }
@@ -74,7 +74,8 @@ final class Venue implements Actor
         while (head != tail && dueNs[(int)(head % dueNs.length)] - nowNs <= 0)
         {
             final int slot = (int)(head++ % dueNs.length);
-            count(context.send(quoterAddress, QUOTE_REQUEST_TYPE, gatherIds[slot], quote, 0, encode(symbolIds[slot])));
+            final ActorRef asker = context.sender(senderIds[slot]);
+            count(context.send(asker, QUOTE_REQUEST_TYPE, gatherIds[slot], quote, 0, encode(symbolIds[slot])));
         }
         scheduleNext();
     }
