@@ -2,6 +2,9 @@ package io.ringway.patterns.pair;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.DutyCycles;
+import io.ringway.patterns.testing.Failures;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -48,7 +51,7 @@ abstract class PairContract
     private final Map<String, ActorContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final List<Long> replyResults = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Failures failures = new Failures();
     private Ringway ringway;
 
     /** What an end's actor got: the first long of the body, its header, and whether its end says it is pair mail. */
@@ -63,15 +66,6 @@ abstract class PairContract
      * @return the started runtime.
      */
     protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
-    {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
 
     @AfterEach
     void close()
@@ -150,21 +144,15 @@ abstract class PairContract
     /** Runs the end's dispatcher until its actor has received {@code count} messages in all. */
     private List<Received> drain(final String end, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(end).invoke();
-            return received.get(end).size() >= count;
-        }, () -> end + " received " + received.get(end));
+        DutyCycles.runUntil(ringway.invoker(end), () -> received.get(end).size() >= count,
+            () -> end + " received " + received.get(end));
         return received.get(end);
     }
 
     /** Runs the end's dispatcher until it has nothing left to do. */
     private List<Received> settle(final String end)
     {
-        while (ringway.invoker(end).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        DutyCycles.runUntilIdle(ringway.invoker(end));
         return received.get(end);
     }
 
@@ -341,10 +329,10 @@ abstract class PairContract
             .pair(OPERATOR, pair -> pair.ends("a", "b").ringSize(64)));
 
         Await.until(() -> (receivedByEnd[0].get() >= perEnd && receivedByEnd[1].get() >= perEnd
-            && refused.get() >= 2 * perIntruder) || !failures.isEmpty(),
+            && refused.get() >= 2 * perIntruder) || failures.any(),
             () -> "a got " + receivedByEnd[0] + ", b got " + receivedByEnd[1] + ", refused " + refused + " "
                 + failures);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
         assertEquals(perEnd, receivedByEnd[0].get());
         assertEquals(perEnd, receivedByEnd[1].get());
         assertEquals(perIntruder, counter("a." + OPERATOR, CounterType.DROPPED), "every intrusion into a counted");
@@ -384,7 +372,7 @@ abstract class PairContract
         {
             if (context.send(context.self(), out, 0, 0) < 0)
             {
-                fail("end " + index + " could not wake itself");
+                failures.record("end " + index + " could not wake itself");
             }
         }
 
@@ -396,7 +384,7 @@ abstract class PairContract
                 final long value = buffer.getLong(offset);
                 if (value != nextExpected[index])
                 {
-                    fail("end " + index + " got " + value + ", expected " + nextExpected[index]);
+                    failures.record("end " + index + " got " + value + ", expected " + nextExpected[index]);
                 }
                 nextExpected[index] = value + 1;
                 receivedCount.incrementAndGet();
@@ -404,7 +392,7 @@ abstract class PairContract
             }
             if (header.senderId() != context.self().id())
             {
-                fail("end " + index + " got a message from " + header.senderId());
+                failures.record("end " + index + " got a message from " + header.senderId());
                 return;
             }
             for (int i = 0; i < BATCH && next < count; i++)
@@ -417,7 +405,7 @@ abstract class PairContract
                 }
                 if (result < 0)
                 {
-                    fail("end " + index + " message " + next + ": " + SendResult.describe(result));
+                    failures.record("end " + index + " message " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;
@@ -462,7 +450,7 @@ abstract class PairContract
                 }
                 else
                 {
-                    fail(context.name() + " into " + target + ": " + SendResult.describe(result));
+                    failures.record(context.name() + " into " + target + ": " + SendResult.describe(result));
                 }
             }
             if (sent < count)

@@ -1,6 +1,7 @@
 package io.ringway.patterns.roundrobin;
 
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,6 +24,7 @@ class RoundRobinAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 50_000;
+    /** At most: a round that allocates nothing ends the measurement. */
     private static final int ROUNDS = 5;
 
     @TempDir
@@ -64,27 +64,13 @@ class RoundRobinAllocationTest
         {
             final AgentInvoker invoker = ringway.invoker("main");
             final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
             sendAndDrain(invoker, message, WARM_UP);
-            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
-            threads.getCurrentThreadAllocatedBytes();
-            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
-            // message allocates in every round.
-            final long[] allocatedPerRound = new long[ROUNDS];
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++)
-            {
-                final long before = threads.getCurrentThreadAllocatedBytes();
-                sendAndDrain(invoker, message, MEASURED);
-                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
-                fewest = Math.min(fewest, allocatedPerRound[round]);
-            }
+            final AllocationMeter.Rounds rounds =
+                AllocationMeter.untilACleanRound(ROUNDS, () -> sendAndDrain(invoker, message, MEASURED));
 
-            assertEquals(WARM_UP + (long)ROUNDS * MEASURED, handled, "every message delivered");
-            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " messages: "
-                + Arrays.toString(allocatedPerRound));
+            assertEquals(WARM_UP + (long)rounds.count() * MEASURED, handled, "every message delivered");
+            assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " messages: "
+                + rounds);
         }
     }
 

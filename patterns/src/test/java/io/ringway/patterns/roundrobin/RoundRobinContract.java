@@ -2,6 +2,9 @@ package io.ringway.patterns.roundrobin;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.DutyCycles;
+import io.ringway.patterns.testing.Failures;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -53,7 +56,7 @@ abstract class RoundRobinContract
     private final Map<String, Integer> senderIds = new ConcurrentHashMap<>();
     private final Map<String, List<Delivery>> received = new ConcurrentHashMap<>();
     private final AtomicInteger receivedTotal = new AtomicInteger();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Failures failures = new Failures();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile List<List<long[]>> stressDeliveries;
     private Ringway ringway;
@@ -70,15 +73,6 @@ abstract class RoundRobinContract
      * @return the started runtime that holds the senders.
      */
     protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
-    {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
 
     @AfterEach
     void close()
@@ -168,20 +162,14 @@ abstract class RoundRobinContract
     /** Runs the worker's dispatcher until it has received {@code count} messages in all. */
     private void drain(final String worker, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(worker).invoke();
-            return received.get(worker).size() >= count;
-        }, () -> worker + " received " + received.get(worker));
+        DutyCycles.runUntil(ringway.invoker(worker), () -> received.get(worker).size() >= count,
+            () -> worker + " received " + received.get(worker));
     }
 
     /** Runs the worker's dispatcher until its mailbox is empty: what it has received so far. */
     private List<Long> values(final String worker)
     {
-        while (ringway.invoker(worker).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        DutyCycles.runUntilIdle(ringway.invoker(worker));
         final List<Long> values = new ArrayList<>();
         for (final Delivery delivery : received.get(worker))
         {
@@ -493,9 +481,9 @@ abstract class RoundRobinContract
             .strategy(strategy).key(strategy == Strategy.KEY_AFFINITY ? firstLong() : null)));
 
         final int total = sendersCount * perSender;
-        Await.until(() -> receivedTotal.get() >= total || !failures.isEmpty(),
+        Await.until(() -> receivedTotal.get() >= total || failures.any(),
             () -> "received " + receivedTotal.get() + " of " + total);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
 
         final RoundRobinSender anySender = senders.get("s0");
         final boolean[][] seen = new boolean[sendersCount][perSender];
@@ -559,7 +547,7 @@ abstract class RoundRobinContract
             final long result = context.send(context.self(), out, 0, 0);
             if (result < 0)
             {
-                fail("s" + index + " could not wake itself: " + SendResult.describe(result));
+                failures.record("s" + index + " could not wake itself: " + SendResult.describe(result));
             }
         }
 
@@ -578,7 +566,7 @@ abstract class RoundRobinContract
                 }
                 if (result < 0)
                 {
-                    fail("s" + index + " message " + next + ": " + SendResult.describe(result));
+                    failures.record("s" + index + " message " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;

@@ -1,6 +1,7 @@
 package io.ringway.patterns.router;
 
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -11,9 +12,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,6 +24,7 @@ class RouterAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 50_000;
+    /** At most: a round that allocates nothing ends the measurement. */
     private static final int ROUNDS = 5;
 
     @TempDir
@@ -82,29 +82,15 @@ class RouterAllocationTest
         {
             final AgentInvoker invoker = ringway.invoker("main");
             final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
             sendAndDrain(invoker, message, WARM_UP);
-            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
-            threads.getCurrentThreadAllocatedBytes();
-            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
-            // message allocates in every round.
-            final long[] allocatedPerRound = new long[ROUNDS];
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++)
-            {
-                final long before = threads.getCurrentThreadAllocatedBytes();
-                sendAndDrain(invoker, message, MEASURED);
-                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
-                fewest = Math.min(fewest, allocatedPerRound[round]);
-            }
+            final AllocationMeter.Rounds rounds =
+                AllocationMeter.untilACleanRound(ROUNDS, () -> sendAndDrain(invoker, message, MEASURED));
 
-            final long total = WARM_UP + (long)ROUNDS * MEASURED;
+            final long total = WARM_UP + (long)rounds.count() * MEASURED;
             assertEquals(total, echoed, "every request echoed");
             assertEquals(total, replies, "every echo delivered");
-            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " round trips: "
-                + Arrays.toString(allocatedPerRound));
+            assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " round trips: "
+                + rounds);
         }
     }
 

@@ -2,6 +2,9 @@ package io.ringway.patterns.router;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.DutyCycles;
+import io.ringway.patterns.testing.Failures;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -52,7 +55,7 @@ abstract class RouterContract
     private final Map<String, List<Long>> receivedByDealer = new ConcurrentHashMap<>();
     private final List<String> receivedByRouter = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> echoResults = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Failures failures = new Failures();
     private volatile Router router;
     private Ringway ringway;
 
@@ -63,15 +66,6 @@ abstract class RouterContract
      * @return the started runtime that holds the router.
      */
     protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
-    {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
 
     @AfterEach
     void close()
@@ -143,7 +137,7 @@ abstract class RouterContract
             }
             if (!dealer.isFromRouter(header))
             {
-                fail(context.name() + " got " + value + " from " + header.senderId() + ", not the router");
+                failures.record(context.name() + " got " + value + " from " + header.senderId() + ", not the router");
             }
             log.add(value);
         };
@@ -169,38 +163,26 @@ abstract class RouterContract
 
     private void mainCycle()
     {
-        while (ringway.invoker("main").invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        DutyCycles.runUntilIdle(ringway.invoker("main"));
     }
 
     /** Runs the dealer's dispatcher until it has nothing left to do: what it has received so far. */
     private List<Long> dealerReceived(final String dealer)
     {
-        while (ringway.invoker(dealer).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        DutyCycles.runUntilIdle(ringway.invoker(dealer));
         return receivedByDealer.get(dealer);
     }
 
     private void awaitDealer(final String dealer, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(dealer).invoke();
-            return receivedByDealer.get(dealer).size() >= count;
-        }, () -> dealer + " received " + receivedByDealer.get(dealer));
+        DutyCycles.runUntil(ringway.invoker(dealer), () -> receivedByDealer.get(dealer).size() >= count,
+            () -> dealer + " received " + receivedByDealer.get(dealer));
     }
 
     private void awaitRouter(final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker("main").invoke();
-            return receivedByRouter.size() >= count;
-        }, () -> "router received " + receivedByRouter);
+        DutyCycles.runUntil(ringway.invoker("main"), () -> receivedByRouter.size() >= count,
+            () -> "router received " + receivedByRouter);
     }
 
     private long counter(final String actor, final CounterType type)
@@ -221,7 +203,7 @@ abstract class RouterContract
         assertEquals(List.of(11L, 13L), dealerReceived("v1"));
         assertEquals(List.of(12L), dealerReceived("v2"));
         assertEquals(List.of(), dealerReceived("v0"));
-        assertEquals(List.of(), failures, "every message came from the router");
+        assertEquals(List.of(), failures.list(), "every message came from the router");
         assertEquals(3, counter("sor", CounterType.SENT));
     }
 
@@ -275,7 +257,7 @@ abstract class RouterContract
 
         awaitDealer("v1", 1);
         assertEquals(List.of(31L), dealerReceived("v1"));
-        assertEquals(List.of(), failures, "the reply came from the router");
+        assertEquals(List.of(), failures.list(), "the reply came from the router");
     }
 
     @Test
@@ -433,12 +415,12 @@ abstract class RouterContract
             {
                 if (replies.get() < perDealer)
                 {
-                    return !failures.isEmpty();
+                    return failures.any();
                 }
             }
-            return outsiderSeen.get() >= fromOutsider || !failures.isEmpty();
+            return outsiderSeen.get() >= fromOutsider || failures.any();
         }, () -> "replies " + List.of(repliesByDealer) + ", outsider seen " + outsiderSeen + " " + failures);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
         for (final AtomicLong replies : repliesByDealer)
         {
             assertEquals(perDealer, replies.get());
@@ -471,7 +453,7 @@ abstract class RouterContract
             {
                 if (result != SendResult.UNROUTABLE)
                 {
-                    fail("answer to the outsider: " + SendResult.describe(result));
+                    failures.record("answer to the outsider: " + SendResult.describe(result));
                 }
                 outsiderSeen.incrementAndGet();
                 return;
@@ -479,12 +461,12 @@ abstract class RouterContract
             final long value = buffer.getLong(offset);
             if (value != nextExpected[identity])
             {
-                fail("router got " + value + " from " + identity + ", expected " + nextExpected[identity]);
+                failures.record("router got " + value + " from " + identity + ", expected " + nextExpected[identity]);
             }
             nextExpected[identity] = value + 1;
             if (result < 0)
             {
-                fail("echo to " + identity + ": " + SendResult.describe(result));
+                failures.record("echo to " + identity + ": " + SendResult.describe(result));
             }
         }
     }
@@ -519,7 +501,7 @@ abstract class RouterContract
                 wakePending = true;
                 if (context.send(context.self(), out, 0, 0) < 0)
                 {
-                    fail(context.name() + " could not wake itself");
+                    failures.record(context.name() + " could not wake itself");
                 }
             }
         }
@@ -532,7 +514,7 @@ abstract class RouterContract
                 final long value = buffer.getLong(offset);
                 if (value != nextReply)
                 {
-                    fail(context.name() + " got reply " + value + ", expected " + nextReply);
+                    failures.record(context.name() + " got reply " + value + ", expected " + nextReply);
                 }
                 nextReply = value + 1;
                 replies.incrementAndGet();
@@ -552,7 +534,7 @@ abstract class RouterContract
                 }
                 if (result < 0)
                 {
-                    fail(context.name() + " request " + next + ": " + SendResult.describe(result));
+                    failures.record(context.name() + " request " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;
@@ -589,7 +571,7 @@ abstract class RouterContract
                 }
                 if (result < 0)
                 {
-                    fail("outsider: " + SendResult.describe(result));
+                    failures.record("outsider: " + SendResult.describe(result));
                     return;
                 }
                 sent++;
