@@ -2,6 +2,7 @@ package io.ringway.patterns.fanout;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.patterns.testing.InProcessPlacement;
 import io.ringway.patterns.testing.Placement;
 import io.ringway.runtime.actor.Actor;
@@ -11,9 +12,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,9 +23,6 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class InProcessFanOutTest extends FanOutContract
 {
-    @TempDir
-    Path runtimeDirectory;
-
     private InProcessPlacement inProcess;
 
     @Override
@@ -74,7 +71,8 @@ class InProcessFanOutTest extends FanOutContract
     private final QuietSubscriber[] quiet = new QuietSubscriber[2];
     private QuietPublisher quietPublisher;
 
-    private void startQuiet()
+    /** @param subscribers declares subscribers a and b on the operator, after its publisher feed. */
+    private void startQuiet(final Consumer<FanOutSpec> subscribers)
     {
         start(Topology.builder()
             .callerDispatcher("main")
@@ -82,26 +80,15 @@ class InProcessFanOutTest extends FanOutContract
                 new QuietPublisher(context.attachment(OPERATOR, FanOutPublisher.class)))
             .actor("a", context -> quiet[0] = new QuietSubscriber())
             .actor("b", context -> quiet[1] = new QuietSubscriber())
-            .fanOut(OPERATOR, fanOut -> fanOut
-                .publisher("feed")
-                .subscriber("a", Delivery.LOSSLESS, "GBP", "EUR")
-                .subscriber("b", Delivery.LOSSY, "USD", "")
-                .ringSize(64)));
+            .fanOut(OPERATOR, fanOut -> subscribers.accept(fanOut.publisher("feed"))));
     }
 
     @Test
     void shouldHandEveryLosslessSubscriberTheSameSlotWithNoCopy()
     {
-        start(Topology.builder()
-            .callerDispatcher("main")
-            .actor("feed", context -> quietPublisher =
-                new QuietPublisher(context.attachment(OPERATOR, FanOutPublisher.class)))
-            .actor("a", context -> quiet[0] = new QuietSubscriber())
-            .actor("b", context -> quiet[1] = new QuietSubscriber())
-            .fanOut(OPERATOR, fanOut -> fanOut
-                .publisher("feed")
-                .subscriber("a", Delivery.LOSSLESS, "EUR")
-                .subscriber("b", Delivery.LOSSLESS, "")));
+        startQuiet(fanOut -> fanOut
+            .subscriber("a", Delivery.LOSSLESS, "EUR")
+            .subscriber("b", Delivery.LOSSLESS, ""));
         final UnsafeBuffer price = new UnsafeBuffer(new byte[8]);
         price.putLong(0, 10842);
         inProcess.ringway().actor("feed").offer(price, 0, 8);
@@ -116,35 +103,23 @@ class InProcessFanOutTest extends FanOutContract
     @Test
     void shouldAllocateNothingToPublishMatchAndDeliver()
     {
-        startQuiet();
+        startQuiet(fanOut -> fanOut
+            .subscriber("a", Delivery.LOSSLESS, "GBP", "EUR")
+            .subscriber("b", Delivery.LOSSY, "USD", "")
+            .ringSize(64));
         final AgentInvoker invoker = inProcess.ringway().invoker("main");
         final ActorRef feed = inProcess.ringway().actor("feed");
         final UnsafeBuffer price = new UnsafeBuffer(new byte[8]);
         final int warmUp = 30_000;
         final int measured = 10_000;
-        runQuiet(invoker, feed, price, warmUp);
+        DutyCycles.tellEachAndRun(invoker, feed, price, warmUp);
         final AllocationMeter.Rounds rounds =
-            AllocationMeter.untilACleanRound(10, () -> runQuiet(invoker, feed, price, measured));
+            AllocationMeter.untilACleanRound(10, () -> DutyCycles.tellEachAndRun(invoker, feed, price, measured));
         final long messages = warmUp + (long)rounds.count() * measured;
         assertEquals(messages, quiet[0].count, "every message matched 'EUR' at a");
         assertEquals(messages, quiet[1].count, "and '' at b, once");
         assertTrue(quietPublisher.lastResult >= 0);
         assertEquals(0L, rounds.last(),
             "bytes allocated per round of " + measured + " publish, match and deliver cycles: " + rounds);
-    }
-
-    private static void runQuiet(
-        final AgentInvoker invoker, final ActorRef feed, final UnsafeBuffer price, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            price.putLong(0, i);
-            if (feed.offer(price, 0, 8) < 0)
-            {
-                throw new AssertionError("feed's mailbox refused command " + i);
-            }
-            invoker.invoke();
-            invoker.invoke();
-        }
     }
 }

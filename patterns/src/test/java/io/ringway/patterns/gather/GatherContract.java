@@ -101,21 +101,6 @@ abstract class GatherContract extends DeadlineContract
         };
     }
 
-    ActorFactory silent(final String name)
-    {
-        return context -> (message, offset, length, header) -> events.add(name + " got "
-            + message.getStringWithoutLengthAscii(offset, length) + " corr=" + header.correlationId());
-    }
-
-    ActorFactory thrower(final String name)
-    {
-        return context -> (message, offset, length, header) ->
-        {
-            events.add(name + " threw");
-            throw new IllegalStateException("member failed");
-        };
-    }
-
     /** Holds requests; on {@link #RELEASE} answers them all, newest first, to the requester's address. */
     final class Holder implements Actor
     {

@@ -3,7 +3,6 @@ package io.ringway.patterns.gather;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.BuildFaults;
 import io.ringway.runtime.Ringway;
-import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

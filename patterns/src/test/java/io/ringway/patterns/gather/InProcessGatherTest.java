@@ -2,9 +2,6 @@ package io.ringway.patterns.gather;
 
 import io.ringway.patterns.testing.InProcessMemberPlacement;
 import io.ringway.patterns.testing.MemberPlacement;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /**
  * The gather-with-deadline contract with every member in one runtime, on one caller-run dispatcher driven by the
@@ -12,9 +9,6 @@ import java.nio.file.Path;
  */
 class InProcessGatherTest extends GatherContract
 {
-    @TempDir
-    Path runtimeDirectory;
-
     @Override
     protected MemberPlacement placement()
     {

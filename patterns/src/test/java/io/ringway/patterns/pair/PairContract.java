@@ -1,11 +1,9 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
-import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.patterns.testing.Failures;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.RuntimeContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.agent.Idle;
@@ -15,11 +13,8 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,13 +33,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code c} on {@code main}, so a test can drain one end and leave the other full. Subclasses decide where the
  * members live through {@link #start(TopologyBuilder)}.
  */
-abstract class PairContract
+abstract class PairContract extends RuntimeContract
 {
     static final String OPERATOR = "hedge";
     static final int REPLY_BY_CONTEXT = 7;
-
-    @TempDir
-    Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, PairEnd> ends = new ConcurrentHashMap<>();
@@ -52,33 +44,10 @@ abstract class PairContract
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final List<Long> replyResults = Collections.synchronizedList(new ArrayList<>());
     private final Failures failures = new Failures();
-    private Ringway ringway;
 
     /** What an end's actor got: the first long of the body, its header, and whether its end says it is pair mail. */
     record Received(long value, int senderId, int messageType, long correlationId, boolean fromPeer)
     {
-    }
-
-    /**
-     * Builds and starts the topology. A subclass may place members elsewhere, e.g. one end behind a bridge.
-     *
-     * @param topology declared by the test.
-     * @return the started runtime.
-     */
-    protected abstract Ringway start(TopologyBuilder topology);
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-    }
-
-    private TopologyBuilder topology()
-    {
-        return Topology.builder().runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory));
     }
 
     private void startPair(final int ringSize)
@@ -144,7 +113,7 @@ abstract class PairContract
     /** Runs the end's dispatcher until its actor has received {@code count} messages in all. */
     private List<Received> drain(final String end, final int count)
     {
-        DutyCycles.runUntil(ringway.invoker(end), () -> received.get(end).size() >= count,
+        runUntil(end, () -> received.get(end).size() >= count,
             () -> end + " received " + received.get(end));
         return received.get(end);
     }
@@ -152,7 +121,7 @@ abstract class PairContract
     /** Runs the end's dispatcher until it has nothing left to do. */
     private List<Received> settle(final String end)
     {
-        DutyCycles.runUntilIdle(ringway.invoker(end));
+        runUntilIdle(end);
         return received.get(end);
     }
 
@@ -164,11 +133,6 @@ abstract class PairContract
             values.add(entry.value());
         }
         return values;
-    }
-
-    private long counter(final String owner, final CounterType type)
-    {
-        return ringway.actorCounters(owner).get(type);
     }
 
     @Test

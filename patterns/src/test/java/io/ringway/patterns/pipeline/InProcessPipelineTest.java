@@ -2,6 +2,7 @@ package io.ringway.patterns.pipeline;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.patterns.testing.InProcessPlacement;
 import io.ringway.patterns.testing.Placement;
 import io.ringway.runtime.actor.Actor;
@@ -11,9 +12,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,9 +21,6 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class InProcessPipelineTest extends PipelineContract
 {
-    @TempDir
-    Path runtimeDirectory;
-
     private InProcessPlacement inProcess;
 
     @Override
@@ -117,28 +112,13 @@ class InProcessPipelineTest extends PipelineContract
         final UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
         final int warmUp = 30_000;
         final int measured = 10_000;
-        run(invoker, gateway, message, warmUp);
+        DutyCycles.tellEachAndRun(invoker, gateway, message, warmUp);
         final AllocationMeter.Rounds rounds =
-            AllocationMeter.untilACleanRound(10, () -> run(invoker, gateway, message, measured));
+            AllocationMeter.untilACleanRound(10, () -> DutyCycles.tellEachAndRun(invoker, gateway, message, measured));
         final long messages = warmUp + (long)rounds.count() * measured;
         assertEquals(messages, quiet[2].count, "every message reached the last stage");
         assertEquals(measured - 1 + 2, quiet[2].lastValue, "with both edits");
         assertEquals(0L, rounds.last(),
             "bytes allocated per round of " + measured + " send and three-stage cycles: " + rounds);
-    }
-
-    private static void run(
-        final AgentInvoker invoker, final ActorRef gateway, final UnsafeBuffer message, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (gateway.offer(message, 0, 8) < 0)
-            {
-                throw new AssertionError("gateway's mailbox refused command " + i);
-            }
-            invoker.invoke();
-            invoker.invoke();
-        }
     }
 }

@@ -1,11 +1,9 @@
 package io.ringway.patterns.router;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
-import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.patterns.testing.Failures;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.RuntimeContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.Supervision;
@@ -16,11 +14,8 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,15 +34,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code vN} on a caller-run dispatcher of the same name, so a test can leave one dealer full. Subclasses
  * decide where the members live through {@link #start(TopologyBuilder)}.
  */
-abstract class RouterContract
+abstract class RouterContract extends RuntimeContract
 {
     static final String OPERATOR = "venues";
     static final int ECHO = 1;
     static final int ECHO_BY_CONTEXT = 2;
     static final long POISON = -1;
-
-    @TempDir
-    Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, Dealer> dealers = new ConcurrentHashMap<>();
@@ -57,35 +49,17 @@ abstract class RouterContract
     private final List<Long> echoResults = Collections.synchronizedList(new ArrayList<>());
     private final Failures failures = new Failures();
     private volatile Router router;
-    private Ringway ringway;
 
-    /**
-     * Builds and starts the topology. A subclass may place members elsewhere, e.g. dealers behind a bridge.
-     *
-     * @param topology declared by the test.
-     * @return the started runtime that holds the router.
-     */
-    protected abstract Ringway start(TopologyBuilder topology);
-
-    @AfterEach
-    void close()
+    /** @return a topology whose runtime ignores failures: the poisoned dealers' are expected. */
+    private TopologyBuilder topologyIgnoringErrors()
     {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-    }
-
-    private TopologyBuilder topology()
-    {
-        return Topology.builder().runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory)
-            .errorHandler(error -> { }));
+        return topology().runtime(runtime -> runtime.errorHandler(error -> { }));
     }
 
     /** Router {@code sor} and outsider on {@code main}; dealers {@code v0 .. vN-1}, each on its own dispatcher. */
     private void startRouter(final int routerRingSize, final int... dealerRingSizes)
     {
-        final TopologyBuilder topology = topology()
+        final TopologyBuilder topology = topologyIgnoringErrors()
             .callerDispatcher("main")
             .actor("sor", this::newRouter, options -> options.ringSize(routerRingSize))
             .actor("outsider", this::newOutsider);
@@ -163,31 +137,26 @@ abstract class RouterContract
 
     private void mainCycle()
     {
-        DutyCycles.runUntilIdle(ringway.invoker("main"));
+        runUntilIdle("main");
     }
 
     /** Runs the dealer's dispatcher until it has nothing left to do: what it has received so far. */
     private List<Long> dealerReceived(final String dealer)
     {
-        DutyCycles.runUntilIdle(ringway.invoker(dealer));
+        runUntilIdle(dealer);
         return receivedByDealer.get(dealer);
     }
 
     private void awaitDealer(final String dealer, final int count)
     {
-        DutyCycles.runUntil(ringway.invoker(dealer), () -> receivedByDealer.get(dealer).size() >= count,
+        runUntil(dealer, () -> receivedByDealer.get(dealer).size() >= count,
             () -> dealer + " received " + receivedByDealer.get(dealer));
     }
 
     private void awaitRouter(final int count)
     {
-        DutyCycles.runUntil(ringway.invoker("main"), () -> receivedByRouter.size() >= count,
+        runUntil("main", () -> receivedByRouter.size() >= count,
             () -> "router received " + receivedByRouter);
-    }
-
-    private long counter(final String actor, final CounterType type)
-    {
-        return ringway.actorCounters(actor).get(type);
     }
 
     @Test
@@ -391,7 +360,7 @@ abstract class RouterContract
         final int fromOutsider = 2_000;
         final AtomicLong[] repliesByDealer = new AtomicLong[dealerCount];
         final AtomicLong outsiderSeen = new AtomicLong();
-        final TopologyBuilder topology = topology()
+        final TopologyBuilder topology = topologyIgnoringErrors()
             .dispatcher("router", Idle.BACKOFF)
             .dispatcher("outsider", Idle.BACKOFF)
             .actor("sor", context -> new EchoingRouter(context, dealerCount, outsiderSeen),

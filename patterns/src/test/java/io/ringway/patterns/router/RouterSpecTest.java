@@ -2,7 +2,6 @@ package io.ringway.patterns.router;
 
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.BuildFaults;
-import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

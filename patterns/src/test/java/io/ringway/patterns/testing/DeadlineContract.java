@@ -6,7 +6,9 @@ import io.ringway.runtime.actor.ActorFactory;
 import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public abstract class DeadlineContract
 {
+    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
+    @TempDir
+    protected Path runtimeDirectory;
     /** The runtime's clock. */
     protected final CachedNanoClock clock = new CachedNanoClock();
     /** What the actors did, one line each, in order; only the test thread runs actors, so no lock. */
@@ -98,6 +103,23 @@ public abstract class DeadlineContract
     protected final long droppedInCountersFile(final String address)
     {
         return CountersFileValues.dropped(ringway, address);
+    }
+
+    /** @return a member that logs {@code "<name> got <text> corr=<id>"} for each request and never answers. */
+    protected final ActorFactory silent(final String name)
+    {
+        return context -> (message, offset, length, header) -> events.add(name + " got "
+            + message.getStringWithoutLengthAscii(offset, length) + " corr=" + header.correlationId());
+    }
+
+    /** @return a member that logs {@code "<name> threw"} and throws for each request. */
+    protected final ActorFactory thrower(final String name)
+    {
+        return context -> (message, offset, length, header) ->
+        {
+            events.add(name + " threw");
+            throw new IllegalStateException(name + " failed on purpose");
+        };
     }
 
     /** @return the events of one actor, those that begin with its name, in order. */

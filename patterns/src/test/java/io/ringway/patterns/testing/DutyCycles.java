@@ -1,5 +1,7 @@
 package io.ringway.patterns.testing;
 
+import io.ringway.runtime.actor.ActorRef;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 
 import java.util.function.BooleanSupplier;
@@ -54,5 +56,31 @@ public final class DutyCycles
             invoker.invoke();
             return condition.getAsBoolean();
         }, what);
+    }
+
+    /**
+     * The steady-state loop of an allocation test: tells an actor {@code count} 8-byte commands, each holding its
+     * index, and runs two duty cycles after each, one to handle the command and one to deliver what it sent.
+     * Allocates nothing.
+     *
+     * @param invoker of the caller-run dispatcher that the actor and what it sends to run on.
+     * @param actor   to tell.
+     * @param command a buffer of at least 8 bytes to write each command into.
+     * @param count   how many commands.
+     * @throws AssertionError if the actor's mailbox refuses a command.
+     */
+    public static void tellEachAndRun(
+        final AgentInvoker invoker, final ActorRef actor, final MutableDirectBuffer command, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            command.putLong(0, i);
+            if (actor.offer(command, 0, 8) < 0)
+            {
+                throw new AssertionError(actor.name() + "'s mailbox refused command " + i);
+            }
+            invoker.invoke();
+            invoker.invoke();
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.ringway.patterns.testing;
 import io.ringway.patterns.TopologyBuilder;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public abstract class TopologyContract
 {
+    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
+    @TempDir
+    protected Path runtimeDirectory;
     /** What reached the error handler of any runtime the placement started; checked empty after each test. */
     protected final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     private Placement members;
