@@ -2,6 +2,7 @@ package io.ringway.patterns.pair;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -28,6 +29,8 @@ class PairAllocationTest
 
     @TempDir
     Path runtimeDirectory;
+
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
 
     private PairEnd endA;
     private PairEnd endB;
@@ -68,10 +71,10 @@ class PairAllocationTest
             .start())
         {
             final AgentInvoker invoker = ringway.invoker("main");
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            sendAndDrain(invoker, message, WARM_UP);
+            final DutyCycles.IndexedSend send = this::send;
+            DutyCycles.sendEachAndRun(invoker, WARM_UP, send);
             final AllocationMeter.Rounds rounds =
-                AllocationMeter.untilACleanRound(ROUNDS, () -> sendAndDrain(invoker, message, MEASURED));
+                AllocationMeter.untilACleanRound(ROUNDS, () -> DutyCycles.sendEachAndRun(invoker, MEASURED, send));
 
             assertEquals(2L * (WARM_UP + rounds.count() * MEASURED), handled, "every message delivered");
             assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " round trips: "
@@ -79,20 +82,11 @@ class PairAllocationTest
         }
     }
 
-    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    /** Sends message {@code index} from each end to the other. */
+    private long send(final int index)
     {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (endA.offer(message, 0, 16) < 0 || endB.offer(message, 0, 16) < 0)
-            {
-                throw new AssertionError("send " + i + " refused");
-            }
-            if ((i & 15) == 15)
-            {
-                invoker.invoke();
-            }
-        }
-        invoker.invoke();
+        message.putLong(0, index);
+        final long result = endA.offer(message, 0, 16);
+        return result < 0 ? result : endB.offer(message, 0, 16);
     }
 }

@@ -2,6 +2,7 @@ package io.ringway.patterns.roundrobin;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -29,6 +30,8 @@ class RoundRobinAllocationTest
 
     @TempDir
     Path runtimeDirectory;
+
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
 
     private RoundRobinSender sender;
     private long handled;
@@ -63,10 +66,10 @@ class RoundRobinAllocationTest
             .start())
         {
             final AgentInvoker invoker = ringway.invoker("main");
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            sendAndDrain(invoker, message, WARM_UP);
+            final DutyCycles.IndexedSend send = this::send;
+            DutyCycles.sendEachAndRun(invoker, WARM_UP, send);
             final AllocationMeter.Rounds rounds =
-                AllocationMeter.untilACleanRound(ROUNDS, () -> sendAndDrain(invoker, message, MEASURED));
+                AllocationMeter.untilACleanRound(ROUNDS, () -> DutyCycles.sendEachAndRun(invoker, MEASURED, send));
 
             assertEquals(WARM_UP + (long)rounds.count() * MEASURED, handled, "every message delivered");
             assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " messages: "
@@ -74,20 +77,10 @@ class RoundRobinAllocationTest
         }
     }
 
-    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    /** Sends message {@code index} to the next worker. */
+    private long send(final int index)
     {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (sender.offer(message, 0, 16) < 0)
-            {
-                throw new AssertionError("send " + i + " refused");
-            }
-            if ((i & 15) == 15)
-            {
-                invoker.invoke();
-            }
-        }
-        invoker.invoke();
+        message.putLong(0, index);
+        return sender.offer(message, 0, 16);
     }
 }

@@ -2,6 +2,7 @@ package io.ringway.patterns.router;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -29,6 +30,8 @@ class RouterAllocationTest
 
     @TempDir
     Path runtimeDirectory;
+
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
 
     private Dealer dealer;
     private long echoed;
@@ -81,10 +84,10 @@ class RouterAllocationTest
             .start())
         {
             final AgentInvoker invoker = ringway.invoker("main");
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            sendAndDrain(invoker, message, WARM_UP);
+            final DutyCycles.IndexedSend send = this::send;
+            DutyCycles.sendEachAndRun(invoker, WARM_UP, send);
             final AllocationMeter.Rounds rounds =
-                AllocationMeter.untilACleanRound(ROUNDS, () -> sendAndDrain(invoker, message, MEASURED));
+                AllocationMeter.untilACleanRound(ROUNDS, () -> DutyCycles.sendEachAndRun(invoker, MEASURED, send));
 
             final long total = WARM_UP + (long)rounds.count() * MEASURED;
             assertEquals(total, echoed, "every request echoed");
@@ -94,21 +97,10 @@ class RouterAllocationTest
         }
     }
 
-    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    /** Sends request {@code index} from the dealer to the router, which echoes it. */
+    private long send(final int index)
     {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (dealer.offer(message, 0, 16) < 0)
-            {
-                throw new AssertionError("request " + i + " refused");
-            }
-            if ((i & 15) == 15)
-            {
-                invoker.invoke();
-            }
-        }
-        invoker.invoke();
-        invoker.invoke();
+        message.putLong(0, index);
+        return dealer.offer(message, 0, 16);
     }
 }

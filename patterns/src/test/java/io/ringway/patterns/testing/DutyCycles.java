@@ -1,6 +1,7 @@
 package io.ringway.patterns.testing;
 
 import io.ringway.runtime.actor.ActorRef;
+import io.ringway.runtime.ring.SendResult;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 
@@ -82,5 +83,43 @@ public final class DutyCycles
             invoker.invoke();
             invoker.invoke();
         }
+    }
+
+    /**
+     * The steady-state loop of an allocation test that sends through an operator's end: sends {@code count}
+     * messages, running a duty cycle after every 16 so that no ring fills, then runs until idle so that every
+     * message has gone all the way. Allocates nothing if the send does not.
+     *
+     * @param invoker of the caller-run dispatcher that every member runs on.
+     * @param count   how many messages.
+     * @param send    sends message {@code index}.
+     * @throws AssertionError if a send is refused.
+     */
+    public static void sendEachAndRun(final AgentInvoker invoker, final int count, final IndexedSend send)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final long result = send.send(i);
+            if (result < 0)
+            {
+                throw new AssertionError("send " + i + " refused: " + SendResult.describe(result));
+            }
+            if ((i & 15) == 15)
+            {
+                invoker.invoke();
+            }
+        }
+        runUntilIdle(invoker);
+    }
+
+    /** One send of {@link #sendEachAndRun}. */
+    @FunctionalInterface
+    public interface IndexedSend
+    {
+        /**
+         * @param index of the message, from 0.
+         * @return a position, or a negative {@link SendResult} code.
+         */
+        long send(int index);
     }
 }
