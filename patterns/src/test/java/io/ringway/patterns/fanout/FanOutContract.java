@@ -2,6 +2,10 @@ package io.ringway.patterns.fanout;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.BackPressure;
+import io.ringway.patterns.testing.Recording;
+import io.ringway.patterns.testing.TopologyContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorFactory;
@@ -10,7 +14,6 @@ import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -30,10 +33,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * lossy ones never do and count what they miss; prefixes change while running with ZeroMQ's semantics.
  * <p>
  * The tests talk to members only through commands to their mailboxes, what the test actors record, operator
- * getters and counters, so that a subclass can put members behind a bridge. Tests that need determinism run
- * members on caller-run dispatchers and step them with {@link #dutyCycle(String)}.
+ * getters and counters, so that a subclass can put members behind a bridge: where the members are made local or
+ * remote is {@link #placement()}, all a subclass implements ({@link InProcessFanOutTest} places them in one
+ * runtime). Tests that need determinism run members on caller-run dispatchers and step them with
+ * {@link #dutyCycle(String)}.
  */
-abstract class FanOutContract
+abstract class FanOutContract extends TopologyContract
 {
     static final String OPERATOR = "prices";
     /** What a publisher publishes: {@code ActorContext.publish} leaves the message type 0. */
@@ -54,65 +59,18 @@ abstract class FanOutContract
     final List<String> burstFailures = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger burstsDone = new AtomicInteger();
     final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
-    /** What reached the runtime's error handler; a subclass's {@link #start} routes errors here. */
-    final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[256]);
 
-    /**
-     * Builds and starts the topology, placing its members as this transport does.
-     *
-     * @param topology declared by the test.
-     */
-    protected abstract void start(TopologyBuilder topology);
-
-    /** @param dispatcher a caller-run dispatcher of the topology: run one duty cycle of it. */
-    protected abstract void dutyCycle(String dispatcher);
-
-    /**
-     * Sends a command into a member's mailbox.
-     *
-     * @return a position or a negative send code.
-     */
-    protected abstract long tell(String actor, int messageType, DirectBuffer buffer, int offset, int length);
-
-    /** @return the value of the counter with this label in the counters file. */
-    protected abstract long counter(String label);
-
-    /** Closes whatever {@link #start} started. */
-    protected abstract void stop();
-
-    @AfterEach
-    void closeTopology()
-    {
-        stop();
-        synchronized (errors)
-        {
-            assertEquals(List.of(), errors, "no failure may go unnoticed");
-        }
-    }
-
     /** What one subscriber actor saw, kept outside the actor so that it survives restarts. */
-    static final class Inbox
+    static final class Inbox extends Recording
     {
-        final List<String> messages = Collections.synchronizedList(new ArrayList<>());
         final List<Integer> codes = Collections.synchronizedList(new ArrayList<>());
-        final List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger count = new AtomicInteger();
-        final long[] lastSeq = new long[MAX_PUBLISHERS];
         volatile boolean checkSequences;
         volatile Subscription subscription;
 
         Inbox()
         {
-            Arrays.fill(lastSeq, -1);
-        }
-
-        List<String> messages()
-        {
-            synchronized (messages)
-            {
-                return List.copyOf(messages);
-            }
+            super(MAX_PUBLISHERS);
         }
 
         int lastCode()
@@ -161,16 +119,7 @@ abstract class FanOutContract
                 for (long seq = 0; seq < count; seq++)
                 {
                     body.putLong(4, seq);
-                    final long deadlineNs = System.nanoTime() + 20_000_000_000L;
-                    long result;
-                    while ((result = prices.publish(topic, 0, topicLength, body, 0, 12)) == SendResult.BACK_PRESSURED)
-                    {
-                        if (deadlineNs - System.nanoTime() < 0)
-                        {
-                            break;
-                        }
-                        Thread.yield();
-                    }
+                    final long result = BackPressure.retry(() -> prices.publish(topic, 0, topicLength, body, 0, 12));
                     if (result < 0)
                     {
                         burstFailures.add("P" + index + " seq " + seq + ": " + SendResult.describe(result));
@@ -236,9 +185,9 @@ abstract class FanOutContract
         {
             final long last = inbox.lastSeq[publisher];
             final boolean inOrder = prices.delivery() == Delivery.LOSSLESS ? seq == last + 1 : seq > last;
-            if (!inOrder && inbox.violations.size() < 5)
+            if (!inOrder)
             {
-                inbox.violations.add("P" + publisher + " seq " + seq + " after " + last);
+                inbox.violation("P" + publisher + " seq " + seq + " after " + last);
             }
             inbox.lastSeq[publisher] = seq;
         }

@@ -1,6 +1,7 @@
 package io.ringway.patterns.gather;
 
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -93,23 +93,6 @@ class GatherAllocationTest
         return ringway.invoker("main");
     }
 
-    private static long allocatedBytes()
-    {
-        return ((com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
-    /** @return what reading the allocation counter allocates itself (it does, in JDK 17). */
-    private static long measurementCost()
-    {
-        long cost = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++)
-        {
-            final long before = allocatedBytes();
-            cost = Math.min(cost, allocatedBytes() - before);
-        }
-        return cost;
-    }
-
     private void gathers(final AgentInvoker invoker, final int count, final long elapseNs)
     {
         for (int i = 0; i < count; i++)
@@ -128,11 +111,8 @@ class GatherAllocationTest
     {
         final AgentInvoker invoker = start(ECHO, ECHO);
         gathers(invoker, WARM_UP_GATHERS, 0);
-        final long cost = measurementCost();
 
-        final long before = allocatedBytes();
-        gathers(invoker, GATHERS, 0);
-        final long allocated = allocatedBytes() - before - cost;
+        final long allocated = AllocationMeter.bytesAllocatedBy(() -> gathers(invoker, GATHERS, 0));
 
         assertEquals(WARM_UP_GATHERS + GATHERS, results);
         assertEquals(2L * results * 8, replyBytes, "two replies kept per gather");
@@ -145,11 +125,8 @@ class GatherAllocationTest
     {
         final AgentInvoker invoker = start(SILENT, SILENT);
         gathers(invoker, WARM_UP_GATHERS, DEADLINE_NS + 1);
-        final long cost = measurementCost();
 
-        final long before = allocatedBytes();
-        gathers(invoker, GATHERS, DEADLINE_NS + 1);
-        final long allocated = allocatedBytes() - before - cost;
+        final long allocated = AllocationMeter.bytesAllocatedBy(() -> gathers(invoker, GATHERS, DEADLINE_NS + 1));
 
         assertEquals(WARM_UP_GATHERS + GATHERS, gatherer.expiredGathers());
         assertEquals(2L * (WARM_UP_GATHERS + GATHERS), gatherer.missedReplies());

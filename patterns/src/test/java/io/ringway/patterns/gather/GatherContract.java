@@ -2,21 +2,17 @@ package io.ringway.patterns.gather;
 
 import io.ringway.patterns.PatternMessages;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.DeadlineContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorFactory;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
-import io.ringway.runtime.status.CountersFileReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +23,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The semantics of gather-with-deadline, whatever carries the messages between the requester and its members.
  * A subclass decides where the members live (in this process, or behind a bridge) and how the runtime is
- * driven; the tests assert only through actor behaviour, the {@link Gatherer}'s getters and the counters file.
+ * driven, in {@link #placement()}, all it implements ({@link InProcessGatherTest} places them in one runtime);
+ * the tests assert only through actor behaviour, the {@link Gatherer}'s getters and the counters file.
  * <p>
  * Time is the runtime's clock, a {@link CachedNanoClock} that only the tests move, so deadlines are exact.
  */
-abstract class GatherContract
+abstract class GatherContract extends DeadlineContract
 {
     static final String OPERATOR = "quotes";
     static final long DEADLINE_NS = 20_000_000;
@@ -39,49 +36,7 @@ abstract class GatherContract
     /** Tells a {@link Holder} to answer everything it holds, newest first. */
     static final int RELEASE = 100;
 
-    @TempDir
-    Path runtimeDirectory;
-
-    final CachedNanoClock clock = new CachedNanoClock();
-    final List<String> events = new ArrayList<>();
-    final List<Throwable> errors = new ArrayList<>();
-    final UnsafeBuffer buffer = new UnsafeBuffer(new byte[2048]);
-    Ringway ringway;
     Quoter quoter;
-
-    /** @return a topology with this transport's runtime settings: the test clock and directory, dispatchers. */
-    abstract TopologyBuilder newTopology();
-
-    /** Declares the requesting actor; it always lives in the runtime under test. */
-    abstract void placeRequester(TopologyBuilder topology, String name, ActorFactory factory);
-
-    /** Declares a member with a mailbox of {@code ringSize} slots, wherever this transport puts members. */
-    abstract void placeMember(TopologyBuilder topology, String name, ActorFactory factory, int ringSize);
-
-    /** @return the topology built and started. */
-    abstract Ringway start(TopologyBuilder topology);
-
-    /** Runs every dispatcher until there is nothing left to do. */
-    abstract void runUntilIdle();
-
-    /** Sends an empty control message of {@code messageType} from outside to an actor. */
-    abstract void tell(String actorName, int messageType);
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-        for (final Throwable error : errors)
-        {
-            if (error.getCause() instanceof AssertionError)
-            {
-                fail("an assertion failed in an actor", error.getCause());
-            }
-        }
-    }
 
     /** Logs each result in one line: the answers, the members missing, and how the gather completed. */
     final class Quoter implements Actor
@@ -143,21 +98,6 @@ abstract class GatherContract
             final String text = message.getStringWithoutLengthAscii(offset, length);
             events.add(name + " got " + text + " corr=" + header.correlationId());
             context.reply(reply, 0, reply.putStringWithoutLengthAscii(0, name + ":" + text));
-        };
-    }
-
-    ActorFactory silent(final String name)
-    {
-        return context -> (message, offset, length, header) -> events.add(name + " got "
-            + message.getStringWithoutLengthAscii(offset, length) + " corr=" + header.correlationId());
-    }
-
-    ActorFactory thrower(final String name)
-    {
-        return context -> (message, offset, length, header) ->
-        {
-            events.add(name + " threw");
-            throw new IllegalStateException("member failed");
         };
     }
 
@@ -227,40 +167,12 @@ abstract class GatherContract
             g.requester("quoter").members("v1", "v2", "v3").deadline(Duration.ofNanos(DEADLINE_NS));
             rule.accept(g);
         });
-        ringway = start(topology);
-        runUntilIdle();
+        start(topology);
     }
 
     long scatter(final String text)
     {
         return quoter.gatherer.scatter(buffer, 0, buffer.putStringWithoutLengthAscii(0, text));
-    }
-
-    void elapse(final long durationNs)
-    {
-        clock.advance(durationNs);
-        runUntilIdle();
-    }
-
-    long droppedInCountersFile(final String address)
-    {
-        try (CountersFileReader reader = CountersFileReader.open(ringway.countersFile()))
-        {
-            return reader.snapshot().get("actor " + address + ": dropped");
-        }
-    }
-
-    List<String> eventsOf(final String actorName)
-    {
-        final List<String> of = new ArrayList<>();
-        for (final String event : events)
-        {
-            if (event.startsWith(actorName + " "))
-            {
-                of.add(event);
-            }
-        }
-        return of;
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.ringway.patterns.gather;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.BuildFaults;
 import io.ringway.runtime.Ringway;
-import io.ringway.runtime.actor.Actor;
-import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +23,9 @@ class GatherSpecTest
     @TempDir
     Path runtimeDirectory;
 
-    private static Actor idle()
-    {
-        return (buffer, offset, length, header) -> { };
-    }
-
     private TopologyBuilder topology()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).closeReportHandler(report -> { }))
-            .callerDispatcher("main")
-            .actor("quoter", context -> idle())
-            .actor("venue1", context -> idle())
-            .actor("venue2", context -> idle())
-            .actor("venue3", context -> idle());
+        return BuildFaults.idleActors(runtimeDirectory, "quoter", "venue1", "venue2", "venue3");
     }
 
     private static GatherSpec valid(final GatherSpec g)
@@ -48,10 +35,9 @@ class GatherSpecTest
 
     private void assertFault(final String expected, final Consumer<GatherSpec> configure)
     {
-        final ConfigurationException ex = assertThrows(
-            ConfigurationException.class, () -> topology().gather("quotes", configure).build());
-        assertTrue(ex.getMessage().startsWith("gather 'quotes': "), ex.getMessage());
-        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+        final String message = BuildFaults.messageOf(() -> topology().gather("quotes", configure));
+        assertTrue(message.startsWith("gather 'quotes': "), message);
+        assertTrue(message.contains(expected), message);
     }
 
     @Test

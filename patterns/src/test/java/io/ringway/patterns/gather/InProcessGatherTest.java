@@ -1,13 +1,7 @@
 package io.ringway.patterns.gather;
 
-import io.ringway.patterns.Topology;
-import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
-import io.ringway.runtime.actor.ActorFactory;
-import io.ringway.runtime.actor.Supervision;
-import org.agrona.concurrent.AgentInvoker;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import io.ringway.patterns.testing.InProcessMemberPlacement;
+import io.ringway.patterns.testing.MemberPlacement;
 
 /**
  * The gather-with-deadline contract with every member in one runtime, on one caller-run dispatcher driven by the
@@ -15,58 +9,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class InProcessGatherTest extends GatherContract
 {
-    private static final int MAX_DUTY_CYCLES = 1_000;
-
     @Override
-    TopologyBuilder newTopology()
+    protected MemberPlacement placement()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime
-                .clock(clock)
-                .runtimeDirectory(runtimeDirectory)
-                .errorHandler(errors::add)
-                .closeReportHandler(report -> { }))
-            .callerDispatcher("main");
-    }
-
-    @Override
-    void placeRequester(final TopologyBuilder topology, final String name, final ActorFactory factory)
-    {
-        topology.actor(name, factory);
-    }
-
-    @Override
-    void placeMember(final TopologyBuilder topology, final String name, final ActorFactory factory, final int ringSize)
-    {
-        topology.actor(name, factory, actor -> actor.ringSize(ringSize).supervision(Supervision.RESUME));
-    }
-
-    @Override
-    Ringway start(final TopologyBuilder topology)
-    {
-        return topology.build().start();
-    }
-
-    @Override
-    void runUntilIdle()
-    {
-        final AgentInvoker invoker = ringway.invoker("main");
-        for (int i = 0; i < MAX_DUTY_CYCLES; i++)
-        {
-            if (0 == invoker.invoke())
-            {
-                return;
-            }
-        }
-        fail("still busy after " + MAX_DUTY_CYCLES + " duty cycles");
-    }
-
-    @Override
-    void tell(final String actorName, final int messageType)
-    {
-        if (ringway.actor(actorName).offer(messageType, 0, buffer, 0, 0) < 0)
-        {
-            fail("could not tell " + actorName);
-        }
+        return new InProcessMemberPlacement(runtimeDirectory);
     }
 }

@@ -1,6 +1,8 @@
 package io.ringway.patterns.pair;
 
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -11,9 +13,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -24,10 +24,13 @@ class PairAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 50_000;
+    /** At most: a round that allocates nothing ends the measurement. */
     private static final int ROUNDS = 5;
 
     @TempDir
     Path runtimeDirectory;
+
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
 
     private PairEnd endA;
     private PairEnd endB;
@@ -68,45 +71,22 @@ class PairAllocationTest
             .start())
         {
             final AgentInvoker invoker = ringway.invoker("main");
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final DutyCycles.IndexedSend send = this::send;
+            DutyCycles.sendEachAndRun(invoker, WARM_UP, send);
+            final AllocationMeter.Rounds rounds =
+                AllocationMeter.untilACleanRound(ROUNDS, () -> DutyCycles.sendEachAndRun(invoker, MEASURED, send));
 
-            sendAndDrain(invoker, message, WARM_UP);
-            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
-            threads.getCurrentThreadAllocatedBytes();
-            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
-            // message allocates in every round.
-            final long[] allocatedPerRound = new long[ROUNDS];
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++)
-            {
-                final long before = threads.getCurrentThreadAllocatedBytes();
-                sendAndDrain(invoker, message, MEASURED);
-                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
-                fewest = Math.min(fewest, allocatedPerRound[round]);
-            }
-
-            assertEquals(2L * (WARM_UP + ROUNDS * MEASURED), handled, "every message delivered");
-            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " round trips: "
-                + Arrays.toString(allocatedPerRound));
+            assertEquals(2L * (WARM_UP + rounds.count() * MEASURED), handled, "every message delivered");
+            assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " round trips: "
+                + rounds);
         }
     }
 
-    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    /** Sends message {@code index} from each end to the other. */
+    private long send(final int index)
     {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (endA.offer(message, 0, 16) < 0 || endB.offer(message, 0, 16) < 0)
-            {
-                throw new AssertionError("send " + i + " refused");
-            }
-            if ((i & 15) == 15)
-            {
-                invoker.invoke();
-            }
-        }
-        invoker.invoke();
+        message.putLong(0, index);
+        final long result = endA.offer(message, 0, 16);
+        return result < 0 ? result : endB.offer(message, 0, 16);
     }
 }

@@ -1,8 +1,9 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.Failures;
+import io.ringway.patterns.testing.RuntimeContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.agent.Idle;
@@ -12,11 +13,8 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,56 +33,21 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code c} on {@code main}, so a test can drain one end and leave the other full. Subclasses decide where the
  * members live through {@link #start(TopologyBuilder)}.
  */
-abstract class PairContract
+abstract class PairContract extends RuntimeContract
 {
     static final String OPERATOR = "hedge";
     static final int REPLY_BY_CONTEXT = 7;
-
-    @TempDir
-    Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, PairEnd> ends = new ConcurrentHashMap<>();
     private final Map<String, ActorContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final List<Long> replyResults = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-    private Ringway ringway;
+    private final Failures failures = new Failures();
 
     /** What an end's actor got: the first long of the body, its header, and whether its end says it is pair mail. */
     record Received(long value, int senderId, int messageType, long correlationId, boolean fromPeer)
     {
-    }
-
-    /**
-     * Builds and starts the topology. A subclass may place members elsewhere, e.g. one end behind a bridge.
-     *
-     * @param topology declared by the test.
-     * @return the started runtime.
-     */
-    protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
-    {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-    }
-
-    private TopologyBuilder topology()
-    {
-        return Topology.builder().runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory));
     }
 
     private void startPair(final int ringSize)
@@ -150,21 +113,15 @@ abstract class PairContract
     /** Runs the end's dispatcher until its actor has received {@code count} messages in all. */
     private List<Received> drain(final String end, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(end).invoke();
-            return received.get(end).size() >= count;
-        }, () -> end + " received " + received.get(end));
+        runUntil(end, () -> received.get(end).size() >= count,
+            () -> end + " received " + received.get(end));
         return received.get(end);
     }
 
     /** Runs the end's dispatcher until it has nothing left to do. */
     private List<Received> settle(final String end)
     {
-        while (ringway.invoker(end).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        runUntilIdle(end);
         return received.get(end);
     }
 
@@ -176,11 +133,6 @@ abstract class PairContract
             values.add(entry.value());
         }
         return values;
-    }
-
-    private long counter(final String owner, final CounterType type)
-    {
-        return ringway.actorCounters(owner).get(type);
     }
 
     @Test
@@ -341,10 +293,10 @@ abstract class PairContract
             .pair(OPERATOR, pair -> pair.ends("a", "b").ringSize(64)));
 
         Await.until(() -> (receivedByEnd[0].get() >= perEnd && receivedByEnd[1].get() >= perEnd
-            && refused.get() >= 2 * perIntruder) || !failures.isEmpty(),
+            && refused.get() >= 2 * perIntruder) || failures.any(),
             () -> "a got " + receivedByEnd[0] + ", b got " + receivedByEnd[1] + ", refused " + refused + " "
                 + failures);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
         assertEquals(perEnd, receivedByEnd[0].get());
         assertEquals(perEnd, receivedByEnd[1].get());
         assertEquals(perIntruder, counter("a." + OPERATOR, CounterType.DROPPED), "every intrusion into a counted");
@@ -384,7 +336,7 @@ abstract class PairContract
         {
             if (context.send(context.self(), out, 0, 0) < 0)
             {
-                fail("end " + index + " could not wake itself");
+                failures.record("end " + index + " could not wake itself");
             }
         }
 
@@ -396,7 +348,7 @@ abstract class PairContract
                 final long value = buffer.getLong(offset);
                 if (value != nextExpected[index])
                 {
-                    fail("end " + index + " got " + value + ", expected " + nextExpected[index]);
+                    failures.record("end " + index + " got " + value + ", expected " + nextExpected[index]);
                 }
                 nextExpected[index] = value + 1;
                 receivedCount.incrementAndGet();
@@ -404,7 +356,7 @@ abstract class PairContract
             }
             if (header.senderId() != context.self().id())
             {
-                fail("end " + index + " got a message from " + header.senderId());
+                failures.record("end " + index + " got a message from " + header.senderId());
                 return;
             }
             for (int i = 0; i < BATCH && next < count; i++)
@@ -417,7 +369,7 @@ abstract class PairContract
                 }
                 if (result < 0)
                 {
-                    fail("end " + index + " message " + next + ": " + SendResult.describe(result));
+                    failures.record("end " + index + " message " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;
@@ -462,7 +414,7 @@ abstract class PairContract
                 }
                 else
                 {
-                    fail(context.name() + " into " + target + ": " + SendResult.describe(result));
+                    failures.record(context.name() + " into " + target + ": " + SendResult.describe(result));
                 }
             }
             if (sent < count)

@@ -1,7 +1,7 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.BuildFaults;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +21,13 @@ class PairSpecTest
 
     private TopologyBuilder topology()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
-            .callerDispatcher("main")
-            .actor("a", context -> (buffer, offset, length, header) -> { })
-            .actor("b", context -> (buffer, offset, length, header) -> { })
-            .actor("c", context -> (buffer, offset, length, header) -> { });
+        return BuildFaults.idleActors(runtimeDirectory, "a", "b", "c");
     }
 
     private void assertBuildFails(final String expectedMessage, final Consumer<PairSpec> configure)
     {
-        final ConfigurationException ex = assertThrows(ConfigurationException.class,
-            () -> topology().pair("hedge", configure).build());
-        assertTrue(ex.getMessage().startsWith(expectedMessage), ex.getMessage());
+        final String message = BuildFaults.messageOf(() -> topology().pair("hedge", configure));
+        assertTrue(message.startsWith(expectedMessage), message);
     }
 
     @Test

@@ -1,23 +1,17 @@
 package io.ringway.patterns.pipeline;
 
 import io.ringway.patterns.Topology;
-import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
+import io.ringway.patterns.testing.InProcessPlacement;
+import io.ringway.patterns.testing.Placement;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.ring.Header;
-import io.ringway.runtime.status.CountersFileReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,51 +21,13 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class InProcessPipelineTest extends PipelineContract
 {
-    @TempDir
-    Path runtimeDirectory;
-
-    private Ringway ringway;
+    private InProcessPlacement inProcess;
 
     @Override
-    protected void start(final TopologyBuilder topology)
+    protected Placement placement()
     {
-        ringway = topology.runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).errorHandler(errors::add))
-            .build()
-            .start();
-    }
-
-    @Override
-    protected void dutyCycle(final String dispatcher)
-    {
-        ringway.invoker(dispatcher).invoke();
-    }
-
-    @Override
-    protected long tell(
-        final String actor, final int messageType, final DirectBuffer buffer, final int offset, final int length)
-    {
-        return ringway.actor(actor).offer(messageType, 0, buffer, offset, length);
-    }
-
-    @Override
-    protected long counter(final String label)
-    {
-        try (CountersFileReader reader = CountersFileReader.open(ringway.countersFile()))
-        {
-            final Map<String, Long> counters = reader.snapshot();
-            final Long value = counters.get(label);
-            assertNotNull(value, () -> "no counter '" + label + "' in " + counters.keySet());
-            return value;
-        }
-    }
-
-    @Override
-    protected void stop()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
+        inProcess = new InProcessPlacement(runtimeDirectory);
+        return inProcess;
     }
 
     /** Forwards each command's body into the pipeline; no allocation. */
@@ -135,9 +91,9 @@ class InProcessPipelineTest extends PipelineContract
         startQuiet();
         final UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
         message.putLong(0, 100);
-        ringway.actor("gateway").offer(message, 0, 8);
-        ringway.invoker("main").invoke();
-        ringway.invoker("main").invoke();
+        inProcess.ringway().actor("gateway").offer(message, 0, 8);
+        inProcess.ringway().invoker("main").invoke();
+        inProcess.ringway().invoker("main").invoke();
 
         assertEquals(100, quiet[0].lastValue);
         assertEquals(101, quiet[1].lastValue, "first's edit, in place");
@@ -151,44 +107,18 @@ class InProcessPipelineTest extends PipelineContract
     void shouldAllocateNothingToSendAndPassAMessageDownThePipeline()
     {
         startQuiet();
-        final AgentInvoker invoker = ringway.invoker("main");
-        final ActorRef gateway = ringway.actor("gateway");
+        final AgentInvoker invoker = inProcess.ringway().invoker("main");
+        final ActorRef gateway = inProcess.ringway().actor("gateway");
         final UnsafeBuffer message = new UnsafeBuffer(new byte[8]);
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
         final int warmUp = 30_000;
         final int measured = 10_000;
-        run(invoker, gateway, message, warmUp);
-        // Now and then a JIT event (a deoptimisation in the Disruptor's sequencer was seen with one) allocates a
-        // few hundred bytes once: not steady state. A per-message allocation shows in every round, so one clean
-        // round proves the path allocates nothing.
-        final List<Long> rounds = new ArrayList<>();
-        for (int round = 0; round < 10 && (rounds.isEmpty() || rounds.get(rounds.size() - 1) != 0); round++)
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            run(invoker, gateway, message, measured);
-            rounds.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
-        final long messages = warmUp + (long)rounds.size() * measured;
+        DutyCycles.tellEachAndRun(invoker, gateway, message, warmUp);
+        final AllocationMeter.Rounds rounds =
+            AllocationMeter.untilACleanRound(10, () -> DutyCycles.tellEachAndRun(invoker, gateway, message, measured));
+        final long messages = warmUp + (long)rounds.count() * measured;
         assertEquals(messages, quiet[2].count, "every message reached the last stage");
         assertEquals(measured - 1 + 2, quiet[2].lastValue, "with both edits");
-        assertEquals(0L, rounds.get(rounds.size() - 1),
+        assertEquals(0L, rounds.last(),
             "bytes allocated per round of " + measured + " send and three-stage cycles: " + rounds);
-    }
-
-    private static void run(
-        final AgentInvoker invoker, final ActorRef gateway, final UnsafeBuffer message, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (gateway.offer(message, 0, 8) < 0)
-            {
-                throw new AssertionError("gateway's mailbox refused command " + i);
-            }
-            invoker.invoke();
-            invoker.invoke();
-        }
     }
 }

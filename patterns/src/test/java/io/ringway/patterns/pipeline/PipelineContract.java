@@ -2,6 +2,10 @@ package io.ringway.patterns.pipeline;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.BackPressure;
+import io.ringway.patterns.testing.Recording;
+import io.ringway.patterns.testing.TopologyContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorFactory;
@@ -11,7 +15,6 @@ import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,9 +34,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>
  * Messages are {@code [publisher int][seq long][marks: validated, limitA, limitB][spare]}: stages set their
  * mark in place and check the marks of the steps before them, so the marks prove both the gating and the
- * in-place edits. Tests talk to members only through mailbox commands, what the test actors record and counters.
+ * in-place edits. Tests talk to members only through mailbox commands, what the test actors record and counters,
+ * so that a subclass can put members behind a bridge: where the members are made local or remote is
+ * {@link #placement()}, all a subclass implements ({@link InProcessPipelineTest} places them in one runtime).
  */
-abstract class PipelineContract
+abstract class PipelineContract extends TopologyContract
 {
     static final String OPERATOR = "checks";
     static final int DATA = 0;
@@ -58,55 +63,16 @@ abstract class PipelineContract
     final List<String> burstFailures = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger burstsDone = new AtomicInteger();
     final Map<String, StageLog> stages = new ConcurrentHashMap<>();
-    /** What reached the runtime's error handler; a subclass's {@link #start} routes errors here. */
-    final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
     private final UnsafeBuffer command = new UnsafeBuffer(new byte[64]);
 
-    /** Builds and starts the topology, placing its members as this transport does. */
-    protected abstract void start(TopologyBuilder topology);
-
-    /** @param dispatcher a caller-run dispatcher of the topology: run one duty cycle of it. */
-    protected abstract void dutyCycle(String dispatcher);
-
-    /** Sends a command into a member's mailbox; returns a position or a negative send code. */
-    protected abstract long tell(String actor, int messageType, DirectBuffer buffer, int offset, int length);
-
-    /** @return the value of the counter with this label in the counters file. */
-    protected abstract long counter(String label);
-
-    /** Closes whatever {@link #start} started. */
-    protected abstract void stop();
-
-    @AfterEach
-    void closeTopology()
-    {
-        stop();
-        synchronized (errors)
-        {
-            assertEquals(List.of(), errors, "no failure may go unnoticed");
-        }
-    }
-
     /** What one stage saw, kept outside the actor so that it survives restarts. */
-    static final class StageLog
+    static final class StageLog extends Recording
     {
-        final List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        final List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger count = new AtomicInteger();
-        final long[] lastSeq = new long[MAX_PUBLISHERS];
         volatile boolean quiet;
 
         StageLog()
         {
-            Arrays.fill(lastSeq, -1);
-        }
-
-        List<String> messages()
-        {
-            synchronized (messages)
-            {
-                return List.copyOf(messages);
-            }
+            super(MAX_PUBLISHERS);
         }
     }
 
@@ -154,16 +120,7 @@ abstract class PipelineContract
                 for (long seq = 0; seq < count; seq++)
                 {
                     message.putLong(SEQ_OFFSET, seq);
-                    final long deadlineNs = System.nanoTime() + 20_000_000_000L;
-                    long result;
-                    while ((result = checks.offer(message, 0, MESSAGE_LENGTH)) == SendResult.BACK_PRESSURED)
-                    {
-                        if (deadlineNs - System.nanoTime() < 0)
-                        {
-                            break;
-                        }
-                        Thread.yield();
-                    }
+                    final long result = BackPressure.retry(() -> checks.offer(message, 0, MESSAGE_LENGTH));
                     if (result < 0)
                     {
                         burstFailures.add("publisher " + index + " seq " + seq + ": " + SendResult.describe(result));
@@ -247,10 +204,7 @@ abstract class PipelineContract
 
         private void violation(final String what)
         {
-            if (log.violations.size() < 5)
-            {
-                log.violations.add(context.name() + ": " + what);
-            }
+            log.violation(context.name() + ": " + what);
         }
     }
 

@@ -2,6 +2,7 @@ package io.ringway.patterns.reqrep;
 
 import io.ringway.patterns.PatternMessages;
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -88,23 +88,6 @@ class RequestReplyAllocationTest
         return ringway.invoker("main");
     }
 
-    private static long allocatedBytes()
-    {
-        return ((com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
-    /** @return what reading the allocation counter allocates itself (it does, in JDK 17). */
-    private static long measurementCost()
-    {
-        long cost = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++)
-        {
-            final long before = allocatedBytes();
-            cost = Math.min(cost, allocatedBytes() - before);
-        }
-        return cost;
-    }
-
     private void roundTrips(final AgentInvoker invoker, final int count)
     {
         for (int i = 0; i < count; i++)
@@ -135,11 +118,8 @@ class RequestReplyAllocationTest
         final AgentInvoker invoker = start("echo",
             context -> (buffer, offset, length, header) -> context.reply(buffer, offset, length));
         roundTrips(invoker, WARM_UP_ROUND_TRIPS);
-        final long cost = measurementCost();
 
-        final long before = allocatedBytes();
-        roundTrips(invoker, ROUND_TRIPS);
-        final long allocated = allocatedBytes() - before - cost;
+        final long allocated = AllocationMeter.bytesAllocatedBy(() -> roundTrips(invoker, ROUND_TRIPS));
 
         assertEquals(WARM_UP_ROUND_TRIPS + ROUND_TRIPS, replies);
         assertEquals(0, allocated / ROUND_TRIPS, allocated + " bytes allocated by " + ROUND_TRIPS + " round trips");
@@ -150,11 +130,8 @@ class RequestReplyAllocationTest
     {
         final AgentInvoker invoker = start("silent", context -> (buffer, offset, length, header) -> { });
         timeoutsAfterRetry(invoker, WARM_UP_ROUND_TRIPS);
-        final long cost = measurementCost();
 
-        final long before = allocatedBytes();
-        timeoutsAfterRetry(invoker, ROUND_TRIPS);
-        final long allocated = allocatedBytes() - before - cost;
+        final long allocated = AllocationMeter.bytesAllocatedBy(() -> timeoutsAfterRetry(invoker, ROUND_TRIPS));
 
         assertEquals(WARM_UP_ROUND_TRIPS + ROUND_TRIPS, timeouts);
         assertEquals(WARM_UP_ROUND_TRIPS + ROUND_TRIPS, requester.retries());

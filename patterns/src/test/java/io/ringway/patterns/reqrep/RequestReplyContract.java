@@ -2,21 +2,17 @@ package io.ringway.patterns.reqrep;
 
 import io.ringway.patterns.PatternMessages;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.DeadlineContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorFactory;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
-import io.ringway.runtime.status.CountersFileReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +24,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The semantics of correlate-reply, whatever carries the messages between requester and replier. A subclass
- * decides where the repliers live (in this process, or behind a bridge) and how the runtime is driven; the
+ * decides where the repliers live (in this process, or behind a bridge) and how the runtime is driven, in
+ * {@link #placement()}, all it implements ({@link InProcessRequestReplyTest} places them in one runtime); the
  * tests assert only through actor behaviour, the {@link Requester}'s getters and the counters file.
  * <p>
  * Time is the runtime's clock, a {@link CachedNanoClock} that only the tests move, so deadlines are exact.
  */
-abstract class RequestReplyContract
+abstract class RequestReplyContract extends DeadlineContract
 {
     static final String OPERATOR = "gateway";
     static final long TIMEOUT_NS = 5_000_000;
@@ -41,50 +38,8 @@ abstract class RequestReplyContract
     /** Tells a {@link Holder} to answer everything it holds, newest first. */
     static final int RELEASE = 100;
 
-    @TempDir
-    Path runtimeDirectory;
-
-    final CachedNanoClock clock = new CachedNanoClock();
-    final List<String> events = new ArrayList<>();
-    final List<Throwable> errors = new ArrayList<>();
     final Map<String, Requester> requesters = new HashMap<>();
     final Map<String, Client> clients = new HashMap<>();
-    final UnsafeBuffer buffer = new UnsafeBuffer(new byte[2048]);
-    Ringway ringway;
-
-    /** @return a topology with this transport's runtime settings: the test clock and directory, dispatchers. */
-    abstract TopologyBuilder newTopology();
-
-    /** Declares a requesting actor; requesters always live in the runtime under test. */
-    abstract void placeRequester(TopologyBuilder topology, String name, ActorFactory factory);
-
-    /** Declares a replier with a mailbox of {@code ringSize} slots, wherever this transport puts members. */
-    abstract void placeReplier(TopologyBuilder topology, String name, ActorFactory factory, int ringSize);
-
-    /** @return the topology built and started. */
-    abstract Ringway start(TopologyBuilder topology);
-
-    /** Runs every dispatcher until there is nothing left to do. */
-    abstract void runUntilIdle();
-
-    /** Sends an empty control message of {@code messageType} from outside to an actor. */
-    abstract void tell(String actorName, int messageType);
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-        for (final Throwable error : errors)
-        {
-            if (error.getCause() instanceof AssertionError)
-            {
-                fail("an assertion failed in an actor", error.getCause());
-            }
-        }
-    }
 
     final class Client implements Actor
     {
@@ -126,21 +81,6 @@ abstract class RequestReplyContract
             final String text = message.getStringWithoutLengthAscii(offset, length);
             events.add(name + " got " + text + " corr=" + header.correlationId() + " type=" + header.messageType());
             context.reply(reply, 0, reply.putStringWithoutLengthAscii(0, "re:" + text));
-        };
-    }
-
-    ActorFactory silent(final String name)
-    {
-        return context -> (message, offset, length, header) -> events.add(name + " got "
-            + message.getStringWithoutLengthAscii(offset, length) + " corr=" + header.correlationId());
-    }
-
-    ActorFactory thrower(final String name)
-    {
-        return context -> (message, offset, length, header) ->
-        {
-            events.add(name + " threw");
-            throw new IllegalStateException("replier failed");
         };
     }
 
@@ -194,8 +134,7 @@ abstract class RequestReplyContract
         final TopologyBuilder topology = newTopology();
         members.accept(topology);
         topology.requestReply(OPERATOR, operator);
-        ringway = start(topology);
-        runUntilIdle();
+        start(topology);
     }
 
     void startClientWith(final String replier, final ActorFactory factory, final Consumer<RequestReplySpec> more)
@@ -204,7 +143,7 @@ abstract class RequestReplyContract
             topology ->
             {
                 placeRequester(topology, "client", Client::new);
-                placeReplier(topology, replier, factory, DEFAULT_RING_SIZE);
+                placeMember(topology, replier, factory, DEFAULT_RING_SIZE);
             },
             rr ->
             {
@@ -216,33 +155,6 @@ abstract class RequestReplyContract
     long request(final String client, final String text)
     {
         return requesters.get(client).request(buffer, 0, buffer.putStringWithoutLengthAscii(0, text));
-    }
-
-    void elapse(final long durationNs)
-    {
-        clock.advance(durationNs);
-        runUntilIdle();
-    }
-
-    long droppedInCountersFile(final String address)
-    {
-        try (CountersFileReader reader = CountersFileReader.open(ringway.countersFile()))
-        {
-            return reader.snapshot().get("actor " + address + ": dropped");
-        }
-    }
-
-    List<String> eventsOf(final String actorName)
-    {
-        final List<String> of = new ArrayList<>();
-        for (final String event : events)
-        {
-            if (event.startsWith(actorName + " "))
-            {
-                of.add(event);
-            }
-        }
-        return of;
     }
 
     @Test
@@ -266,7 +178,7 @@ abstract class RequestReplyContract
             {
                 placeRequester(topology, "alice", Client::new);
                 placeRequester(topology, "bob", Client::new);
-                placeReplier(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
+                placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
             rr -> rr.requesters("alice", "bob").replier("echo").timeout(Duration.ofNanos(TIMEOUT_NS)));
         final long aliceId = request("alice", "from alice");
@@ -425,7 +337,7 @@ abstract class RequestReplyContract
             topology ->
             {
                 placeRequester(topology, "client", Client::new);
-                placeReplier(topology, "silent", silent("silent"), 2);
+                placeMember(topology, "silent", silent("silent"), 2);
             },
             rr -> rr.requesters("client").replier("silent").timeout(Duration.ofNanos(TIMEOUT_NS)));
         assertTrue(request("client", "one") > 0);
@@ -445,8 +357,8 @@ abstract class RequestReplyContract
             topology ->
             {
                 placeRequester(topology, "client", Client::new);
-                placeReplier(topology, "mute", silent("mute"), DEFAULT_RING_SIZE);
-                placeReplier(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
+                placeMember(topology, "mute", silent("mute"), DEFAULT_RING_SIZE);
+                placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
             rr -> rr.requesters("client").repliers("mute", "echo").timeout(Duration.ofNanos(TIMEOUT_NS)).retries(1));
         final long first = request("client", "first");
@@ -470,8 +382,8 @@ abstract class RequestReplyContract
             topology ->
             {
                 placeRequester(topology, "client", Client::new);
-                placeReplier(topology, "small", silent("small"), 2);
-                placeReplier(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
+                placeMember(topology, "small", silent("small"), 2);
+                placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
             rr -> rr.requesters("client").repliers("small", "echo").timeout(Duration.ofNanos(TIMEOUT_NS)));
         for (int i = 1; i <= 5; i++)

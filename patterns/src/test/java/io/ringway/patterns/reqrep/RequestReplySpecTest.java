@@ -1,9 +1,8 @@
 package io.ringway.patterns.reqrep;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.BuildFaults;
 import io.ringway.runtime.Ringway;
-import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,28 +24,16 @@ class RequestReplySpecTest
     @TempDir
     Path runtimeDirectory;
 
-    private static Actor idle()
-    {
-        return (buffer, offset, length, header) -> { };
-    }
-
     private TopologyBuilder topology()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).closeReportHandler(report -> { }))
-            .callerDispatcher("main")
-            .actor("risk1", context -> idle())
-            .actor("risk2", context -> idle())
-            .actor("gateway", context -> idle())
-            .actor("backup", context -> idle());
+        return BuildFaults.idleActors(runtimeDirectory, "risk1", "risk2", "gateway", "backup");
     }
 
     private void assertFault(final String expected, final Consumer<RequestReplySpec> configure)
     {
-        final ConfigurationException ex = assertThrows(
-            ConfigurationException.class, () -> topology().requestReply("rr", configure).build());
-        assertTrue(ex.getMessage().startsWith("request-reply 'rr': "), ex.getMessage());
-        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+        final String message = BuildFaults.messageOf(() -> topology().requestReply("rr", configure));
+        assertTrue(message.startsWith("request-reply 'rr': "), message);
+        assertTrue(message.contains(expected), message);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ringway.patterns.reqrep;
 import io.ringway.patterns.PatternMessages;
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.Await;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;

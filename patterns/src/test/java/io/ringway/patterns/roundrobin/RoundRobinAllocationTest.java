@@ -1,6 +1,8 @@
 package io.ringway.patterns.roundrobin;
 
 import io.ringway.patterns.Topology;
+import io.ringway.patterns.testing.AllocationMeter;
+import io.ringway.patterns.testing.DutyCycles;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -12,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,10 +25,13 @@ class RoundRobinAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 50_000;
+    /** At most: a round that allocates nothing ends the measurement. */
     private static final int ROUNDS = 5;
 
     @TempDir
     Path runtimeDirectory;
+
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
 
     private RoundRobinSender sender;
     private long handled;
@@ -63,45 +66,21 @@ class RoundRobinAllocationTest
             .start())
         {
             final AgentInvoker invoker = ringway.invoker("main");
-            final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
-            final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final DutyCycles.IndexedSend send = this::send;
+            DutyCycles.sendEachAndRun(invoker, WARM_UP, send);
+            final AllocationMeter.Rounds rounds =
+                AllocationMeter.untilACleanRound(ROUNDS, () -> DutyCycles.sendEachAndRun(invoker, MEASURED, send));
 
-            sendAndDrain(invoker, message, WARM_UP);
-            // The first reading of the allocation counter allocates the bean's own objects: read it once before.
-            threads.getCurrentThreadAllocatedBytes();
-            // A one-off event (a class loaded, a method deoptimised) may allocate in one round; an allocation per
-            // message allocates in every round.
-            final long[] allocatedPerRound = new long[ROUNDS];
-            long fewest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++)
-            {
-                final long before = threads.getCurrentThreadAllocatedBytes();
-                sendAndDrain(invoker, message, MEASURED);
-                allocatedPerRound[round] = threads.getCurrentThreadAllocatedBytes() - before;
-                fewest = Math.min(fewest, allocatedPerRound[round]);
-            }
-
-            assertEquals(WARM_UP + (long)ROUNDS * MEASURED, handled, "every message delivered");
-            assertEquals(0, fewest, "bytes allocated per round of " + MEASURED + " messages: "
-                + Arrays.toString(allocatedPerRound));
+            assertEquals(WARM_UP + (long)rounds.count() * MEASURED, handled, "every message delivered");
+            assertEquals(0, rounds.last(), "bytes allocated per round of " + MEASURED + " messages: "
+                + rounds);
         }
     }
 
-    private void sendAndDrain(final AgentInvoker invoker, final UnsafeBuffer message, final int count)
+    /** Sends message {@code index} to the next worker. */
+    private long send(final int index)
     {
-        for (int i = 0; i < count; i++)
-        {
-            message.putLong(0, i);
-            if (sender.offer(message, 0, 16) < 0)
-            {
-                throw new AssertionError("send " + i + " refused");
-            }
-            if ((i & 15) == 15)
-            {
-                invoker.invoke();
-            }
-        }
-        invoker.invoke();
+        message.putLong(0, index);
+        return sender.offer(message, 0, 16);
     }
 }

@@ -1,8 +1,9 @@
 package io.ringway.patterns.roundrobin;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.Failures;
+import io.ringway.patterns.testing.RuntimeContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.Supervision;
@@ -12,13 +13,10 @@ import io.ringway.runtime.ring.SendResult;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,59 +37,30 @@ import static org.junit.jupiter.api.Assertions.*;
  * of the same name, so a test can drain one worker and leave another full. Subclasses decide where the members
  * live through {@link #start(TopologyBuilder)}.
  */
-abstract class RoundRobinContract
+abstract class RoundRobinContract extends RuntimeContract
 {
     static final String OPERATOR = "orders";
     static final int MESSAGE_LENGTH = 16;
     static final long POISON = -1;
-
-    @TempDir
-    Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[256]);
     private final Map<String, RoundRobinSender> senders = new ConcurrentHashMap<>();
     private final Map<String, Integer> senderIds = new ConcurrentHashMap<>();
     private final Map<String, List<Delivery>> received = new ConcurrentHashMap<>();
     private final AtomicInteger receivedTotal = new AtomicInteger();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Failures failures = new Failures();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile List<List<long[]>> stressDeliveries;
-    private Ringway ringway;
 
     /** What a worker got: the message's key and value (its first two longs) and its header. */
     record Delivery(long key, long value, int senderId, int messageType, long correlationId)
     {
     }
 
-    /**
-     * Builds and starts the topology. A subclass may place members elsewhere, e.g. the workers behind a bridge.
-     *
-     * @param topology declared by the test.
-     * @return the started runtime that holds the senders.
-     */
-    protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
+    /** @return a topology whose runtime records the message of each supervised failure's cause. */
+    private TopologyBuilder topologyRecordingErrors()
     {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-    }
-
-    private TopologyBuilder topology()
-    {
-        return Topology.builder().runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory)
+        return topology().runtime(runtime -> runtime
             .errorHandler(error -> errors.add(error.getCause().getMessage())));
     }
 
@@ -106,7 +75,8 @@ abstract class RoundRobinContract
      */
     private void startWithMaxLength(final Strategy strategy, final int maxMessageLength, final int... workerRingSizes)
     {
-        final TopologyBuilder topology = topology().callerDispatcher("main").actor("s0", this::newSender);
+        final TopologyBuilder topology =
+            topologyRecordingErrors().callerDispatcher("main").actor("s0", this::newSender);
         final String[] workers = new String[workerRingSizes.length];
         for (int i = 0; i < workers.length; i++)
         {
@@ -168,31 +138,20 @@ abstract class RoundRobinContract
     /** Runs the worker's dispatcher until it has received {@code count} messages in all. */
     private void drain(final String worker, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(worker).invoke();
-            return received.get(worker).size() >= count;
-        }, () -> worker + " received " + received.get(worker));
+        runUntil(worker, () -> received.get(worker).size() >= count,
+            () -> worker + " received " + received.get(worker));
     }
 
     /** Runs the worker's dispatcher until its mailbox is empty: what it has received so far. */
     private List<Long> values(final String worker)
     {
-        while (ringway.invoker(worker).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        runUntilIdle(worker);
         final List<Long> values = new ArrayList<>();
         for (final Delivery delivery : received.get(worker))
         {
             values.add(delivery.value());
         }
         return values;
-    }
-
-    private long counter(final String actor, final CounterType type)
-    {
-        return ringway.actorCounters(actor).get(type);
     }
 
     @ParameterizedTest
@@ -465,7 +424,7 @@ abstract class RoundRobinContract
         final int sendersCount = 3;
         final int workersCount = 3;
         final int perSender = 4_000;
-        final TopologyBuilder topology = topology().dispatcher("workers-0", Idle.BACKOFF)
+        final TopologyBuilder topology = topologyRecordingErrors().dispatcher("workers-0", Idle.BACKOFF)
             .dispatcher("workers-1", Idle.BACKOFF);
         final String[] senderNames = new String[sendersCount];
         for (int s = 0; s < sendersCount; s++)
@@ -493,9 +452,9 @@ abstract class RoundRobinContract
             .strategy(strategy).key(strategy == Strategy.KEY_AFFINITY ? firstLong() : null)));
 
         final int total = sendersCount * perSender;
-        Await.until(() -> receivedTotal.get() >= total || !failures.isEmpty(),
+        Await.until(() -> receivedTotal.get() >= total || failures.any(),
             () -> "received " + receivedTotal.get() + " of " + total);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
 
         final RoundRobinSender anySender = senders.get("s0");
         final boolean[][] seen = new boolean[sendersCount][perSender];
@@ -559,7 +518,7 @@ abstract class RoundRobinContract
             final long result = context.send(context.self(), out, 0, 0);
             if (result < 0)
             {
-                fail("s" + index + " could not wake itself: " + SendResult.describe(result));
+                failures.record("s" + index + " could not wake itself: " + SendResult.describe(result));
             }
         }
 
@@ -578,7 +537,7 @@ abstract class RoundRobinContract
                 }
                 if (result < 0)
                 {
-                    fail("s" + index + " message " + next + ": " + SendResult.describe(result));
+                    failures.record("s" + index + " message " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;

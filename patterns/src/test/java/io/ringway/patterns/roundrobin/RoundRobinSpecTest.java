@@ -1,7 +1,7 @@
 package io.ringway.patterns.roundrobin;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.testing.BuildFaults;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +21,13 @@ class RoundRobinSpecTest
 
     private TopologyBuilder topology()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
-            .callerDispatcher("main")
-            .actor("a", context -> (buffer, offset, length, header) -> { })
-            .actor("b", context -> (buffer, offset, length, header) -> { })
-            .actor("w1", context -> (buffer, offset, length, header) -> { })
-            .actor("w2", context -> (buffer, offset, length, header) -> { });
+        return BuildFaults.idleActors(runtimeDirectory, "a", "b", "w1", "w2");
     }
 
     private void assertBuildFails(final String expectedMessage, final Consumer<RoundRobinSpec> configure)
     {
-        final ConfigurationException ex = assertThrows(ConfigurationException.class,
-            () -> topology().roundRobin("orders", configure).build());
-        assertTrue(ex.getMessage().startsWith(expectedMessage), ex.getMessage());
+        final String message = BuildFaults.messageOf(() -> topology().roundRobin("orders", configure));
+        assertTrue(message.startsWith(expectedMessage), message);
     }
 
     @Test

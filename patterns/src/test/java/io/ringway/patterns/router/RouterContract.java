@@ -1,8 +1,9 @@
 package io.ringway.patterns.router;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
+import io.ringway.patterns.testing.Await;
+import io.ringway.patterns.testing.Failures;
+import io.ringway.patterns.testing.RuntimeContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.Supervision;
@@ -13,11 +14,8 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,15 +34,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code vN} on a caller-run dispatcher of the same name, so a test can leave one dealer full. Subclasses
  * decide where the members live through {@link #start(TopologyBuilder)}.
  */
-abstract class RouterContract
+abstract class RouterContract extends RuntimeContract
 {
     static final String OPERATOR = "venues";
     static final int ECHO = 1;
     static final int ECHO_BY_CONTEXT = 2;
     static final long POISON = -1;
-
-    @TempDir
-    Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, Dealer> dealers = new ConcurrentHashMap<>();
@@ -52,46 +47,19 @@ abstract class RouterContract
     private final Map<String, List<Long>> receivedByDealer = new ConcurrentHashMap<>();
     private final List<String> receivedByRouter = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> echoResults = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Failures failures = new Failures();
     private volatile Router router;
-    private Ringway ringway;
 
-    /**
-     * Builds and starts the topology. A subclass may place members elsewhere, e.g. dealers behind a bridge.
-     *
-     * @param topology declared by the test.
-     * @return the started runtime that holds the router.
-     */
-    protected abstract Ringway start(TopologyBuilder topology);
-
-    /** Records a failure seen on a dispatcher thread; keeps the first few, enough to diagnose. */
-    private void fail(final String failure)
+    /** @return a topology whose runtime ignores failures: the poisoned dealers' are expected. */
+    private TopologyBuilder topologyIgnoringErrors()
     {
-        if (failures.size() < 10)
-        {
-            failures.add(failure);
-        }
-    }
-
-    @AfterEach
-    void close()
-    {
-        if (null != ringway)
-        {
-            ringway.close();
-        }
-    }
-
-    private TopologyBuilder topology()
-    {
-        return Topology.builder().runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory)
-            .errorHandler(error -> { }));
+        return topology().runtime(runtime -> runtime.errorHandler(error -> { }));
     }
 
     /** Router {@code sor} and outsider on {@code main}; dealers {@code v0 .. vN-1}, each on its own dispatcher. */
     private void startRouter(final int routerRingSize, final int... dealerRingSizes)
     {
-        final TopologyBuilder topology = topology()
+        final TopologyBuilder topology = topologyIgnoringErrors()
             .callerDispatcher("main")
             .actor("sor", this::newRouter, options -> options.ringSize(routerRingSize))
             .actor("outsider", this::newOutsider);
@@ -143,7 +111,7 @@ abstract class RouterContract
             }
             if (!dealer.isFromRouter(header))
             {
-                fail(context.name() + " got " + value + " from " + header.senderId() + ", not the router");
+                failures.record(context.name() + " got " + value + " from " + header.senderId() + ", not the router");
             }
             log.add(value);
         };
@@ -169,43 +137,26 @@ abstract class RouterContract
 
     private void mainCycle()
     {
-        while (ringway.invoker("main").invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        runUntilIdle("main");
     }
 
     /** Runs the dealer's dispatcher until it has nothing left to do: what it has received so far. */
     private List<Long> dealerReceived(final String dealer)
     {
-        while (ringway.invoker(dealer).invoke() > 0)
-        {
-            Thread.onSpinWait();
-        }
+        runUntilIdle(dealer);
         return receivedByDealer.get(dealer);
     }
 
     private void awaitDealer(final String dealer, final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker(dealer).invoke();
-            return receivedByDealer.get(dealer).size() >= count;
-        }, () -> dealer + " received " + receivedByDealer.get(dealer));
+        runUntil(dealer, () -> receivedByDealer.get(dealer).size() >= count,
+            () -> dealer + " received " + receivedByDealer.get(dealer));
     }
 
     private void awaitRouter(final int count)
     {
-        Await.until(() ->
-        {
-            ringway.invoker("main").invoke();
-            return receivedByRouter.size() >= count;
-        }, () -> "router received " + receivedByRouter);
-    }
-
-    private long counter(final String actor, final CounterType type)
-    {
-        return ringway.actorCounters(actor).get(type);
+        runUntil("main", () -> receivedByRouter.size() >= count,
+            () -> "router received " + receivedByRouter);
     }
 
     @Test
@@ -221,7 +172,7 @@ abstract class RouterContract
         assertEquals(List.of(11L, 13L), dealerReceived("v1"));
         assertEquals(List.of(12L), dealerReceived("v2"));
         assertEquals(List.of(), dealerReceived("v0"));
-        assertEquals(List.of(), failures, "every message came from the router");
+        assertEquals(List.of(), failures.list(), "every message came from the router");
         assertEquals(3, counter("sor", CounterType.SENT));
     }
 
@@ -275,7 +226,7 @@ abstract class RouterContract
 
         awaitDealer("v1", 1);
         assertEquals(List.of(31L), dealerReceived("v1"));
-        assertEquals(List.of(), failures, "the reply came from the router");
+        assertEquals(List.of(), failures.list(), "the reply came from the router");
     }
 
     @Test
@@ -409,7 +360,7 @@ abstract class RouterContract
         final int fromOutsider = 2_000;
         final AtomicLong[] repliesByDealer = new AtomicLong[dealerCount];
         final AtomicLong outsiderSeen = new AtomicLong();
-        final TopologyBuilder topology = topology()
+        final TopologyBuilder topology = topologyIgnoringErrors()
             .dispatcher("router", Idle.BACKOFF)
             .dispatcher("outsider", Idle.BACKOFF)
             .actor("sor", context -> new EchoingRouter(context, dealerCount, outsiderSeen),
@@ -433,12 +384,12 @@ abstract class RouterContract
             {
                 if (replies.get() < perDealer)
                 {
-                    return !failures.isEmpty();
+                    return failures.any();
                 }
             }
-            return outsiderSeen.get() >= fromOutsider || !failures.isEmpty();
+            return outsiderSeen.get() >= fromOutsider || failures.any();
         }, () -> "replies " + List.of(repliesByDealer) + ", outsider seen " + outsiderSeen + " " + failures);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.list());
         for (final AtomicLong replies : repliesByDealer)
         {
             assertEquals(perDealer, replies.get());
@@ -471,7 +422,7 @@ abstract class RouterContract
             {
                 if (result != SendResult.UNROUTABLE)
                 {
-                    fail("answer to the outsider: " + SendResult.describe(result));
+                    failures.record("answer to the outsider: " + SendResult.describe(result));
                 }
                 outsiderSeen.incrementAndGet();
                 return;
@@ -479,12 +430,12 @@ abstract class RouterContract
             final long value = buffer.getLong(offset);
             if (value != nextExpected[identity])
             {
-                fail("router got " + value + " from " + identity + ", expected " + nextExpected[identity]);
+                failures.record("router got " + value + " from " + identity + ", expected " + nextExpected[identity]);
             }
             nextExpected[identity] = value + 1;
             if (result < 0)
             {
-                fail("echo to " + identity + ": " + SendResult.describe(result));
+                failures.record("echo to " + identity + ": " + SendResult.describe(result));
             }
         }
     }
@@ -519,7 +470,7 @@ abstract class RouterContract
                 wakePending = true;
                 if (context.send(context.self(), out, 0, 0) < 0)
                 {
-                    fail(context.name() + " could not wake itself");
+                    failures.record(context.name() + " could not wake itself");
                 }
             }
         }
@@ -532,7 +483,7 @@ abstract class RouterContract
                 final long value = buffer.getLong(offset);
                 if (value != nextReply)
                 {
-                    fail(context.name() + " got reply " + value + ", expected " + nextReply);
+                    failures.record(context.name() + " got reply " + value + ", expected " + nextReply);
                 }
                 nextReply = value + 1;
                 replies.incrementAndGet();
@@ -552,7 +503,7 @@ abstract class RouterContract
                 }
                 if (result < 0)
                 {
-                    fail(context.name() + " request " + next + ": " + SendResult.describe(result));
+                    failures.record(context.name() + " request " + next + ": " + SendResult.describe(result));
                     return;
                 }
                 next++;
@@ -589,7 +540,7 @@ abstract class RouterContract
                 }
                 if (result < 0)
                 {
-                    fail("outsider: " + SendResult.describe(result));
+                    failures.record("outsider: " + SendResult.describe(result));
                     return;
                 }
                 sent++;

@@ -1,8 +1,7 @@
 package io.ringway.patterns.router;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.errors.ConfigurationException;
+import io.ringway.patterns.testing.BuildFaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,20 +20,13 @@ class RouterSpecTest
 
     private TopologyBuilder topology()
     {
-        return Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
-            .callerDispatcher("main")
-            .actor("sor", context -> (buffer, offset, length, header) -> { })
-            .actor("sor2", context -> (buffer, offset, length, header) -> { })
-            .actor("venue1", context -> (buffer, offset, length, header) -> { })
-            .actor("venue2", context -> (buffer, offset, length, header) -> { });
+        return BuildFaults.idleActors(runtimeDirectory, "sor", "sor2", "venue1", "venue2");
     }
 
     private void assertBuildFails(final String expectedMessage, final Consumer<RouterSpec> configure)
     {
-        final ConfigurationException ex = assertThrows(ConfigurationException.class,
-            () -> topology().router("venues", configure).build());
-        assertTrue(ex.getMessage().startsWith(expectedMessage), ex.getMessage());
+        final String message = BuildFaults.messageOf(() -> topology().router("venues", configure));
+        assertTrue(message.startsWith(expectedMessage), message);
     }
 
     @Test

@@ -1,0 +1,24 @@
+/**
+ * What the operator tests share: waiting on a condition ({@link io.ringway.patterns.testing.Await}), stepping
+ * caller-run dispatchers ({@link io.ringway.patterns.testing.DutyCycles}), reading the counters file
+ * ({@link io.ringway.patterns.testing.CountersFileValues}), measuring allocation
+ * ({@link io.ringway.patterns.testing.AllocationMeter}), recording what test actors see
+ * ({@link io.ringway.patterns.testing.Recording}, {@link io.ringway.patterns.testing.Failures}) and the faults of
+ * a declaration ({@link io.ringway.patterns.testing.BuildFaults}).
+ * <p>
+ * Each operator's contract is an abstract class with one small subclass per placement of its members, as JCTools
+ * does for its queues. The contracts extend one of three bases, by how their tests reach the members; in each
+ * the seam where members are made local or remote is one method:
+ * <ul>
+ *     <li>{@link io.ringway.patterns.testing.TopologyContract} (fan-out, pipeline): commands, duty cycles and
+ *     counters through a {@link io.ringway.patterns.testing.Placement}, from {@code placement()};</li>
+ *     <li>{@link io.ringway.patterns.testing.DeadlineContract} (correlate-reply, gather): a test clock, members
+ *     declared one by one through a {@link io.ringway.patterns.testing.MemberPlacement}, from
+ *     {@code placement()};</li>
+ *     <li>{@link io.ringway.patterns.testing.RuntimeContract} (pair, round-robin, router/dealer): the runtime
+ *     that holds the senders, from {@code start(TopologyBuilder)}.</li>
+ * </ul>
+ * Tests wait on conditions with timeouts, never fixed sleeps, and step caller-run dispatchers where timing does
+ * not matter. Nothing here is thread-safe unless its javadoc says so.
+ */
+package io.ringway.patterns.testing;
