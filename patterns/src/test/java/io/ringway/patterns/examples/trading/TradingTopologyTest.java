@@ -1,6 +1,7 @@
 package io.ringway.patterns.examples.trading;
 
 import io.ringway.patterns.gather.GatherResult;
+import io.ringway.patterns.testing.Await;
 import io.ringway.runtime.CloseReport;
 import io.ringway.runtime.ring.SendResult;
 import org.junit.jupiter.api.AfterEach;
