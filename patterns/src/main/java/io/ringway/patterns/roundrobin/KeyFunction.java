@@ -3,7 +3,7 @@ package io.ringway.patterns.roundrobin;
 import org.agrona.DirectBuffer;
 
 /**
- * Reads the key of a message for {@link Strategy#KEY_AFFINITY}: messages with the same key go to the same
+ * Reads the key of a message for {@link RoundRobinStrategy#KEY_AFFINITY}: messages with the same key go to the same
  * worker. Called on the sender's thread for every message, so it must not allocate; any long is a valid key.
  */
 @FunctionalInterface

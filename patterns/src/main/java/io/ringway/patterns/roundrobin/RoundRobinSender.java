@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * One sender's end of a round-robin, attached to the sending actor under the operator's name: each message
- * goes to exactly one worker's mailbox, chosen by the operator's {@link Strategy}. Like a ZeroMQ PUSH socket,
+ * goes to exactly one worker's mailbox, chosen by the operator's {@link RoundRobinStrategy}. Like a ZeroMQ PUSH socket,
  * every sender has its own instance and its own turn; senders share nothing.
  * <p>
  * Messages are sent as the owning actor: the worker sees the actor as {@code header.senderId()} (so it can
@@ -40,7 +40,7 @@ public final class RoundRobinSender implements Attachment
 
     private final String operatorName;
     private final String[] workerNames;
-    private final Strategy strategy;
+    private final RoundRobinStrategy strategy;
     private final KeyFunction keyFunction;
     private final ActorRef[] workers;
     private final boolean[] closed;
@@ -52,10 +52,14 @@ public final class RoundRobinSender implements Attachment
      * @param operatorName the round-robin's name, for messages.
      * @param workerNames  the workers, in the order of the rotation.
      * @param strategy     how to pick a worker.
-     * @param keyFunction  the key of a message; needed by {@link Strategy#KEY_AFFINITY} only, else may be null.
+     * @param keyFunction  the key of a message; needed by {@link RoundRobinStrategy#KEY_AFFINITY} only, else may be
+     *                     null.
      */
     RoundRobinSender(
-        final String operatorName, final List<String> workerNames, final Strategy strategy, final KeyFunction keyFunction)
+        final String operatorName,
+        final List<String> workerNames,
+        final RoundRobinStrategy strategy,
+        final KeyFunction keyFunction)
     {
         this.operatorName = operatorName;
         this.workerNames = workerNames.toArray(new String[0]);
@@ -248,7 +252,7 @@ public final class RoundRobinSender implements Attachment
     }
 
     /**
-     * The worker that {@link Strategy#KEY_AFFINITY} picks for a key: a 64-bit mix of the key (MurmurHash3's
+     * The worker that {@link RoundRobinStrategy#KEY_AFFINITY} picks for a key: a 64-bit mix of the key (MurmurHash3's
      * finaliser, so keys in a stride such as multiples of n still spread) scaled to the number of workers. The
      * same key and the same workers give the same worker in every sender and every run.
      *
@@ -283,7 +287,7 @@ public final class RoundRobinSender implements Attachment
     }
 
     /** @return the strategy that picks workers. */
-    public Strategy strategy()
+    public RoundRobinStrategy strategy()
     {
         return strategy;
     }

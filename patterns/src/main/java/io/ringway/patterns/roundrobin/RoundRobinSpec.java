@@ -23,16 +23,16 @@ import java.util.Set;
  * Declared in a topology as
  * <pre>{@code
  * .roundRobin("orders", rr -> rr.senders("strategyA", "strategyB").workers("risk1", "risk2")
- *     .strategy(Strategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getLong(offset)))
+ *     .strategy(RoundRobinStrategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getLong(offset)))
  * }</pre>
  * Each sender gets a {@link RoundRobinSender} attachment named after the operator; its actor finds it with
  * {@code context.attachment("orders", RoundRobinSender.class)}. Workers are plain actors: they receive in their
- * own mailbox, with the sender as {@code header.senderId()}. The {@link Strategy} decides which worker and when
- * a send is {@code BACK_PRESSURED}; the default is {@link Strategy#ROTATION}.
+ * own mailbox, with the sender as {@code header.senderId()}. The {@link RoundRobinStrategy} decides which worker and
+ * when a send is {@code BACK_PRESSURED}; the default is {@link RoundRobinStrategy#ROTATION}.
  * <p>
  * Build fails, naming the operator and the fault, when: there is no sender or no worker; a member is not an
  * actor of the topology; a name appears twice, or as both sender and worker; the strategy is null;
- * {@link Strategy#KEY_AFFINITY} has no key function, or another strategy has one.
+ * {@link RoundRobinStrategy#KEY_AFFINITY} has no key function, or another strategy has one.
  * <p>
  * Not thread safe: declare on one thread.
  */
@@ -41,7 +41,7 @@ public final class RoundRobinSpec implements OperatorSpec
     private final String name;
     private final List<String> senders = new ArrayList<>();
     private final List<String> workers = new ArrayList<>();
-    private Strategy strategy = Strategy.ROTATION;
+    private RoundRobinStrategy strategy = RoundRobinStrategy.ROTATION;
     private KeyFunction keyFunction;
 
     /** @param name of the operator, unique in its topology; the senders' attachments carry it. */
@@ -72,17 +72,18 @@ public final class RoundRobinSpec implements OperatorSpec
     }
 
     /**
-     * @param strategy how each sender picks a worker; {@link Strategy#ROTATION} by default.
+     * @param strategy how each sender picks a worker; {@link RoundRobinStrategy#ROTATION} by default.
      * @return this spec.
      */
-    public RoundRobinSpec strategy(final Strategy strategy)
+    public RoundRobinSpec strategy(final RoundRobinStrategy strategy)
     {
         this.strategy = strategy;
         return this;
     }
 
     /**
-     * @param keyFunction reads a message's key, for {@link Strategy#KEY_AFFINITY}; it runs on every send and must
+     * @param keyFunction reads a message's key, for {@link RoundRobinStrategy#KEY_AFFINITY}; it runs on every send and
+     *                    must
      *                    not allocate.
      * @return this spec.
      */
@@ -117,11 +118,11 @@ public final class RoundRobinSpec implements OperatorSpec
         {
             throw new ConfigurationException(where + ": strategy is null");
         }
-        if (strategy == Strategy.KEY_AFFINITY && null == keyFunction)
+        if (strategy == RoundRobinStrategy.KEY_AFFINITY && null == keyFunction)
         {
             throw new ConfigurationException(where + ": strategy KEY_AFFINITY needs a key function");
         }
-        if (strategy != Strategy.KEY_AFFINITY && null != keyFunction)
+        if (strategy != RoundRobinStrategy.KEY_AFFINITY && null != keyFunction)
         {
             throw new ConfigurationException(where + ": a key function is only used by strategy KEY_AFFINITY, "
                 + "not " + strategy);

@@ -50,8 +50,8 @@ class RoundRobinAllocationTest
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void shouldAllocateNothingPerMessage(final Strategy strategy)
+    @EnumSource(RoundRobinStrategy.class)
+    void shouldAllocateNothingPerMessage(final RoundRobinStrategy strategy)
     {
         try (Ringway ringway = Topology.builder()
             .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
@@ -61,7 +61,8 @@ class RoundRobinAllocationTest
             .actor("w2", context -> (buffer, offset, length, header) -> handled++)
             .actor("w3", context -> (buffer, offset, length, header) -> handled++)
             .roundRobin("orders", rr -> rr.senders("s").workers("w1", "w2", "w3").strategy(strategy)
-                .key(strategy == Strategy.KEY_AFFINITY ? (buffer, offset, length) -> buffer.getLong(offset) : null))
+                .key(strategy == RoundRobinStrategy.KEY_AFFINITY ?
+                    (buffer, offset, length) -> buffer.getLong(offset) : null))
             .build()
             .start())
         {

@@ -73,7 +73,8 @@ abstract class RoundRobinContract extends RuntimeContract
      * One sender {@code s0} on {@code main}; workers {@code w0, w1, ...} each on its own caller-run dispatcher,
      * each with the given ring size; a worker stops when it gets {@link #POISON}.
      */
-    private void startWithMaxLength(final Strategy strategy, final int maxMessageLength, final int... workerRingSizes)
+    private void startWithMaxLength(
+        final RoundRobinStrategy strategy, final int maxMessageLength, final int... workerRingSizes)
     {
         final TopologyBuilder topology =
             topologyRecordingErrors().callerDispatcher("main").actor("s0", this::newSender);
@@ -88,10 +89,10 @@ abstract class RoundRobinContract extends RuntimeContract
                 .dispatcher(worker).ringSize(ringSize).maxMessageLength(maxMessageLength).supervision(Supervision.STOP));
         }
         ringway = start(topology.roundRobin(OPERATOR, rr -> rr.senders("s0").workers(workers).strategy(strategy)
-            .key(strategy == Strategy.KEY_AFFINITY ? firstLong() : null)));
+            .key(strategy == RoundRobinStrategy.KEY_AFFINITY ? firstLong() : null)));
     }
 
-    private void startWith(final Strategy strategy, final int... workerRingSizes)
+    private void startWith(final RoundRobinStrategy strategy, final int... workerRingSizes)
     {
         startWithMaxLength(strategy, 64, workerRingSizes);
     }
@@ -155,8 +156,8 @@ abstract class RoundRobinContract extends RuntimeContract
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void shouldSendEachMessageToExactlyOneWorker(final Strategy strategy)
+    @EnumSource(RoundRobinStrategy.class)
+    void shouldSendEachMessageToExactlyOneWorker(final RoundRobinStrategy strategy)
     {
         startWith(strategy, 64, 64, 64);
         final int count = 30;
@@ -182,7 +183,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldRotateStrictlyInTurn()
     {
-        startWith(Strategy.ROTATION, 64, 64, 64);
+        startWith(RoundRobinStrategy.ROTATION, 64, 64, 64);
         sendAll(0, 1, 2, 3, 4, 5, 6, 7, 8);
 
         assertEquals(List.of(0L, 3L, 6L), values("w0"));
@@ -193,7 +194,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldWaitForAFullWorkerInRotationRatherThanSkipIt()
     {
-        startWith(Strategy.ROTATION, 2, 8);
+        startWith(RoundRobinStrategy.ROTATION, 2, 8);
         sendAll(0, 1, 2, 3);
 
         assertEquals(SendResult.BACK_PRESSURED, send(4, 4), "w0's turn, and w0 is full");
@@ -210,7 +211,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldPreferTheLeastLoadedWorker()
     {
-        startWith(Strategy.LEAST_LOADED, 8, 8);
+        startWith(RoundRobinStrategy.LEAST_LOADED, 8, 8);
         sendAll(0, 1);
         for (int i = 2; i < 7; i++)
         {
@@ -225,7 +226,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldSkipAFullWorkerWhenLeastLoaded()
     {
-        startWith(Strategy.LEAST_LOADED, 2, 8);
+        startWith(RoundRobinStrategy.LEAST_LOADED, 2, 8);
         for (int i = 0; i < 10; i++)
         {
             sendAll(i);
@@ -241,7 +242,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldBackPressureWhenEveryWorkerIsFullAndResumeWhenOneDrains()
     {
-        startWith(Strategy.LEAST_LOADED, 2, 2);
+        startWith(RoundRobinStrategy.LEAST_LOADED, 2, 2);
         sendAll(0, 1, 2, 3);
         assertEquals(SendResult.BACK_PRESSURED, send(4, 4));
 
@@ -255,7 +256,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldSendTheSameKeyToTheSameWorkerInOrder()
     {
-        startWith(Strategy.KEY_AFFINITY, 1024, 1024, 1024);
+        startWith(RoundRobinStrategy.KEY_AFFINITY, 1024, 1024, 1024);
         final int keys = 50;
         final int rounds = 4;
         for (int round = 0; round < rounds; round++)
@@ -289,7 +290,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldSpreadKeysOverEveryWorkerEvenInAStride()
     {
-        startWith(Strategy.KEY_AFFINITY, 8, 8, 8, 8);
+        startWith(RoundRobinStrategy.KEY_AFFINITY, 8, 8, 8, 8);
         final RoundRobinSender sender = senders.get("s0");
         final int[] perWorker = new int[sender.workerCount()];
         for (long i = 0; i < 4000; i++)
@@ -311,7 +312,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldNeverMoveAKeyToAnotherWorkerWhenItsWorkerIsFull()
     {
-        startWith(Strategy.KEY_AFFINITY, 2, 8);
+        startWith(RoundRobinStrategy.KEY_AFFINITY, 2, 8);
         final RoundRobinSender sender = senders.get("s0");
         final long keyOfW0 = firstKeyAt(sender, 0);
         final long keyOfW1 = firstKeyAt(sender, 1);
@@ -339,8 +340,8 @@ abstract class RoundRobinContract extends RuntimeContract
     }
 
     @ParameterizedTest
-    @EnumSource(value = Strategy.class, names = {"ROTATION", "LEAST_LOADED"})
-    void shouldTakeAStoppedWorkerOutOfTheChoice(final Strategy strategy)
+    @EnumSource(value = RoundRobinStrategy.class, names = {"ROTATION", "LEAST_LOADED"})
+    void shouldTakeAStoppedWorkerOutOfTheChoice(final RoundRobinStrategy strategy)
     {
         startWith(strategy, 64, 64, 64);
         sendAll(0, POISON);
@@ -361,7 +362,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldReturnClosedWhenEveryWorkerHasStopped()
     {
-        startWith(Strategy.ROTATION, 64, 64);
+        startWith(RoundRobinStrategy.ROTATION, 64, 64);
         sendAll(POISON, POISON);
         values("w0");
         values("w1");
@@ -373,7 +374,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldReturnClosedForAKeyWhoseWorkerHasStopped()
     {
-        startWith(Strategy.KEY_AFFINITY, 64, 64);
+        startWith(RoundRobinStrategy.KEY_AFFINITY, 64, 64);
         final RoundRobinSender sender = senders.get("s0");
         final long keyOfW0 = firstKeyAt(sender, 0);
         final long keyOfW1 = firstKeyAt(sender, 1);
@@ -389,7 +390,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldSendAsTheSenderWithTypeAndCorrelationId()
     {
-        startWith(Strategy.ROTATION, 64, 64);
+        startWith(RoundRobinStrategy.ROTATION, 64, 64);
         message.putLong(0, 7);
         message.putLong(8, 8);
         assertTrue(senders.get("s0").offer(42, 99L, message, 0, MESSAGE_LENGTH) >= 0);
@@ -403,7 +404,7 @@ abstract class RoundRobinContract extends RuntimeContract
     @Test
     void shouldRefuseATooLargeMessageWithoutMovingTheTurn()
     {
-        startWithMaxLength(Strategy.ROTATION, MESSAGE_LENGTH, 64, 64);
+        startWithMaxLength(RoundRobinStrategy.ROTATION, MESSAGE_LENGTH, 64, 64);
         assertEquals(SendResult.MESSAGE_TOO_LARGE, senders.get("s0").offer(message, 0, MESSAGE_LENGTH + 1));
         assertEquals(1, counter("w0", CounterType.DROPPED));
         sendAll(0, 1);
@@ -418,8 +419,8 @@ abstract class RoundRobinContract extends RuntimeContract
      * placement (rotation: message k at worker k mod 3; key affinity: the key's worker).
      */
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void shouldDeliverEveryMessageOnceInOrderWithConcurrentSenders(final Strategy strategy)
+    @EnumSource(RoundRobinStrategy.class)
+    void shouldDeliverEveryMessageOnceInOrderWithConcurrentSenders(final RoundRobinStrategy strategy)
     {
         final int sendersCount = 3;
         final int workersCount = 3;
@@ -449,7 +450,7 @@ abstract class RoundRobinContract extends RuntimeContract
         }
         stressDeliveries = byWorker;
         ringway = start(topology.roundRobin(OPERATOR, rr -> rr.senders(senderNames).workers(workerNames)
-            .strategy(strategy).key(strategy == Strategy.KEY_AFFINITY ? firstLong() : null)));
+            .strategy(strategy).key(strategy == RoundRobinStrategy.KEY_AFFINITY ? firstLong() : null)));
 
         final int total = sendersCount * perSender;
         Await.until(() -> receivedTotal.get() >= total || failures.any(),
@@ -471,11 +472,11 @@ abstract class RoundRobinContract extends RuntimeContract
                     seen[sender][(int)value] = true;
                     assertTrue(value > lastBySender[sender], "s" + sender + " out of order at w" + w);
                     lastBySender[sender] = value;
-                    if (strategy == Strategy.ROTATION)
+                    if (strategy == RoundRobinStrategy.ROTATION)
                     {
                         assertEquals(value % workersCount, w, "message " + value + " of s" + sender);
                     }
-                    if (strategy == Strategy.KEY_AFFINITY)
+                    if (strategy == RoundRobinStrategy.KEY_AFFINITY)
                     {
                         assertEquals(anySender.workerIndexForKey(delivery[0]), w, "key " + delivery[0]);
                     }

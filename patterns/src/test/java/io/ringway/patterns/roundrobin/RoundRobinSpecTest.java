@@ -86,14 +86,15 @@ class RoundRobinSpecTest
     void shouldRejectKeyAffinityWithoutAKeyFunction()
     {
         assertBuildFails("round-robin 'orders': strategy KEY_AFFINITY needs a key function",
-            rr -> rr.senders("a").workers("w1", "w2").strategy(Strategy.KEY_AFFINITY));
+            rr -> rr.senders("a").workers("w1", "w2").strategy(RoundRobinStrategy.KEY_AFFINITY));
     }
 
     @Test
     void shouldRejectAKeyFunctionThatOtherStrategiesWouldIgnore()
     {
         assertBuildFails("round-robin 'orders': a key function is only used by strategy KEY_AFFINITY, not LEAST_LOADED",
-            rr -> rr.senders("a").workers("w1").strategy(Strategy.LEAST_LOADED).key((buffer, offset, length) -> 0));
+            rr -> rr.senders("a").workers("w1").strategy(RoundRobinStrategy.LEAST_LOADED)
+                .key((buffer, offset, length) -> 0));
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.ringway.patterns.pipeline.PipelineSource;
 import io.ringway.patterns.pipeline.PipelineStage;
 import io.ringway.patterns.reqrep.Requester;
 import io.ringway.patterns.roundrobin.RoundRobinSender;
-import io.ringway.patterns.roundrobin.Strategy;
+import io.ringway.patterns.roundrobin.RoundRobinStrategy;
 import io.ringway.patterns.router.Dealer;
 import io.ringway.patterns.router.Router;
 import io.ringway.runtime.CloseReport;
@@ -76,7 +76,7 @@ class PublicApiReadsTest
             .actor("dark", Dark::new)
             .fanOut("prices", prices -> prices.publisher("feed").subscriber("strategy", Delivery.LOSSLESS, "EUR"))
             .roundRobin("orders", orders -> orders.senders("strategy").workers("risk1", "risk2")
-                .strategy(Strategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getLong(offset)))
+                .strategy(RoundRobinStrategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getLong(offset)))
             .requestReply("execution", execution -> execution.requesters("risk1", "risk2").replier("gateway")
                 .timeout(Duration.ofMillis(500)).retries(1))
             .pipeline("journal", journal -> journal.publisher("gateway").step("validate").step("persist"))

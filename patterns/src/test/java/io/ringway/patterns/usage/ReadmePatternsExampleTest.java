@@ -6,7 +6,7 @@ import io.ringway.patterns.fanout.Delivery;
 import io.ringway.patterns.fanout.FanOutPublisher;
 import io.ringway.patterns.reqrep.Requester;
 import io.ringway.patterns.roundrobin.RoundRobinSender;
-import io.ringway.patterns.roundrobin.Strategy;
+import io.ringway.patterns.roundrobin.RoundRobinStrategy;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
@@ -95,7 +95,7 @@ class ReadmePatternsExampleTest
             .actor("gateway", context -> (buffer, offset, length, header) -> context.reply(buffer, offset, length))
             .fanOut("prices", fanOut -> fanOut.publisher("feed").subscriber("strategy", Delivery.LOSSLESS, "EUR"))
             .roundRobin("orders", orders -> orders.senders("strategy").workers("risk1", "risk2")
-                .strategy(Strategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getInt(offset)))
+                .strategy(RoundRobinStrategy.KEY_AFFINITY).key((buffer, offset, length) -> buffer.getInt(offset)))
             .requestReply("execution", execution -> execution.requesters("risk1", "risk2").replier("gateway")
                 .timeout(Duration.ofMillis(5)))
             .build()

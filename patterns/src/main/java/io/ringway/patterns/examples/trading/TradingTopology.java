@@ -3,7 +3,7 @@ package io.ringway.patterns.examples.trading;
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.fanout.Delivery;
-import io.ringway.patterns.roundrobin.Strategy;
+import io.ringway.patterns.roundrobin.RoundRobinStrategy;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.actor.Supervision;
@@ -147,7 +147,7 @@ public final class TradingTopology implements AutoCloseable
             .roundRobin(ORDERS, orders -> orders
                 .senders(STRATEGIES)
                 .workers(riskWorkers)
-                .strategy(Strategy.KEY_AFFINITY)
+                .strategy(RoundRobinStrategy.KEY_AFFINITY)
                 .key((buffer, offset, length) -> buffer.getInt(offset + OrderDescriptor.SYMBOL_OFFSET)))
             .requestReply(EXECUTION, execution -> execution
                 .requesters(riskWorkers)

@@ -3,7 +3,7 @@ package io.ringway.patterns.roundrobin;
 /**
  * How a round-robin sender picks the one worker that gets each message.
  */
-public enum Strategy
+public enum RoundRobinStrategy
 {
     /**
      * Strict rotation: message k goes to worker k mod n. When the worker whose turn it is is full, the send
