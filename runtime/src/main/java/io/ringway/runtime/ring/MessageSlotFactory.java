@@ -8,9 +8,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * Creates a ring's slots up front, each a view of its own region of one off-heap block.
+ * Creates a ring's slots up front, each a view of its own frame (header, then payload) in one off-heap block.
  * <p>
- * Regions are rounded up to a cache line so that a producer filling slot {@code n + 1} does not share a line
+ * Frames are rounded up to a cache line so that a producer filling slot {@code n + 1} does not share a line
  * with the consumer reading slot {@code n}.
  * <p>
  * Not thread safe: the Disruptor calls it from the thread that builds the ring.
@@ -19,7 +19,7 @@ public final class MessageSlotFactory implements EventFactory<MessageSlot>
 {
     private final UnsafeBuffer block;
     private final int slotStride;
-    private final int maxMessageLength;
+    private final int frameLength;
     private final int slotCount;
     private int nextSlot;
 
@@ -30,8 +30,8 @@ public final class MessageSlotFactory implements EventFactory<MessageSlot>
     public MessageSlotFactory(final int slotCount, final int maxMessageLength)
     {
         this.slotCount = slotCount;
-        this.maxMessageLength = maxMessageLength;
-        this.slotStride = BitUtil.align(maxMessageLength, BitUtil.CACHE_LINE_LENGTH);
+        this.frameLength = MessageSlot.HEADER_LENGTH + maxMessageLength;
+        this.slotStride = frameStride(maxMessageLength);
         final ByteBuffer memory = BufferUtil.allocateDirectAligned(
             Math.multiplyExact(slotStride, slotCount), BitUtil.CACHE_LINE_LENGTH);
         this.block = new UnsafeBuffer(memory);
@@ -44,8 +44,17 @@ public final class MessageSlotFactory implements EventFactory<MessageSlot>
         {
             throw new IllegalStateException("factory sized for " + slotCount + " slots was asked for more");
         }
-        final UnsafeBuffer payload = new UnsafeBuffer(block, nextSlot * slotStride, maxMessageLength);
+        final UnsafeBuffer frame = new UnsafeBuffer(block, nextSlot * slotStride, frameLength);
         nextSlot++;
-        return new MessageSlot(payload);
+        return new MessageSlot(frame);
+    }
+
+    /**
+     * @param maxMessageLength the capacity of a slot's payload, in bytes.
+     * @return the bytes a slot's frame takes: header and payload, rounded up to a cache line.
+     */
+    static int frameStride(final int maxMessageLength)
+    {
+        return BitUtil.align(MessageSlot.HEADER_LENGTH + maxMessageLength, BitUtil.CACHE_LINE_LENGTH);
     }
 }

@@ -64,13 +64,12 @@ final class RingProducer implements MessageSink
         }
 
         final MessageSlot slot = ring.get(sequence);
-        slot.reset(senderId, length);
-        slot.messageType = MessageSlot.ABORTED_TYPE;
+        slot.reset(MessageSlot.ABORTED_TYPE, senderId, length);
         try
         {
             slot.buffer.putBytes(0, buffer, offset, length);
-            slot.messageType = messageType;
-            slot.correlationId = correlationId;
+            slot.messageType(messageType);
+            slot.correlationId(correlationId);
         }
         finally
         {
@@ -86,7 +85,7 @@ final class RingProducer implements MessageSink
         if (sequence >= 0)
         {
             final MessageSlot slot = ring.get(sequence);
-            slot.reset(senderId, length);
+            slot.reset(0, senderId, length);
             claim.wrap(ring, slot, sequence);
         }
         return sequence;

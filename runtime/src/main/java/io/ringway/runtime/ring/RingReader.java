@@ -50,7 +50,8 @@ public final class RingReader implements EventPoller.Handler<MessageSlot>
         this.ringSize = ring.getBufferSize();
         this.poller = ring.newPoller(upstream);
         this.poller.getSequence().set(ring.getCursor());
-        this.scratch = mode == ReadMode.LOSSY ? new MessageSlot(new UnsafeBuffer(new byte[maxMessageLength])) : null;
+        this.scratch = mode == ReadMode.LOSSY ?
+            new MessageSlot(new UnsafeBuffer(new byte[MessageSlot.HEADER_LENGTH + maxMessageLength])) : null;
     }
 
     /** @return the reader's name, unique in its ring. */
@@ -107,12 +108,12 @@ public final class RingReader implements EventPoller.Handler<MessageSlot>
         taken++;
         if (mode == ReadMode.LOSSLESS)
         {
-            if (slot.messageType != MessageSlot.ABORTED_TYPE)
+            if (slot.messageType() != MessageSlot.ABORTED_TYPE)
             {
                 target.onEvent(slot, sequence, endOfBatch);
             }
         }
-        else if (copyUnlessOverwritten(slot, sequence) && scratch.messageType != MessageSlot.ABORTED_TYPE)
+        else if (copyUnlessOverwritten(slot, sequence) && scratch.messageType() != MessageSlot.ABORTED_TYPE)
         {
             target.onEvent(scratch, sequence, endOfBatch);
         }
@@ -122,15 +123,11 @@ public final class RingReader implements EventPoller.Handler<MessageSlot>
     private boolean copyUnlessOverwritten(final MessageSlot slot, final long sequence)
     {
         final MessageSlot copy = scratch;
-        copy.messageType = slot.messageType;
-        copy.senderId = slot.senderId;
-        copy.correlationId = slot.correlationId;
-        copy.timestampNs = slot.timestampNs;
         // A torn read of a slot being overwritten may give any length: clamp it, then let the check discard it.
-        final int length = Math.min(Math.max(slot.length, 0), copy.buffer.capacity());
-        copy.length = length;
-        copy.topicLength = Math.min(Math.max(slot.topicLength, 0), length);
-        copy.buffer.putBytes(0, slot.buffer, 0, length);
+        final int length = Math.min(Math.max(slot.length(), 0), copy.buffer.capacity());
+        copy.copyFrame(slot, length);
+        copy.length(length);
+        copy.topicLength(Math.min(Math.max(copy.topicLength(), 0), length));
 
         // The copy's loads must complete before the cursor is read: a producer claims (moves the cursor) before
         // it writes, so a cursor short of sequence + ringSize proves the slot was not being rewritten.

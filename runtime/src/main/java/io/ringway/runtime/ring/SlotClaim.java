@@ -32,7 +32,7 @@ public final class SlotClaim
     /** @return the number of bytes claimed. */
     public int length()
     {
-        return slot.length;
+        return slot.length();
     }
 
     /**
@@ -41,7 +41,7 @@ public final class SlotClaim
      */
     public SlotClaim messageType(final int messageType)
     {
-        slot.messageType = messageType;
+        slot.messageType(messageType);
         return this;
     }
 
@@ -51,7 +51,7 @@ public final class SlotClaim
      */
     public SlotClaim correlationId(final long correlationId)
     {
-        slot.correlationId = correlationId;
+        slot.correlationId(correlationId);
         return this;
     }
 
@@ -61,7 +61,7 @@ public final class SlotClaim
      */
     public SlotClaim timestampNs(final long timestampNs)
     {
-        slot.timestampNs = timestampNs;
+        slot.timestampNs(timestampNs);
         return this;
     }
 
@@ -72,11 +72,11 @@ public final class SlotClaim
      */
     public SlotClaim topicLength(final int topicLength)
     {
-        if (topicLength < 0 || topicLength > slot.length)
+        if (topicLength < 0 || topicLength > slot.length())
         {
-            throw new IllegalArgumentException("topicLength " + topicLength + " outside [0, " + slot.length + "]");
+            throw new IllegalArgumentException("topicLength " + topicLength + " outside [0, " + slot.length() + "]");
         }
-        slot.topicLength = topicLength;
+        slot.topicLength(topicLength);
         return this;
     }
 
@@ -90,7 +90,7 @@ public final class SlotClaim
     public void abort()
     {
         // A Disruptor sequence cannot be un-claimed, so the slot is published marked as aborted.
-        slot.messageType = MessageSlot.ABORTED_TYPE;
+        slot.messageType(MessageSlot.ABORTED_TYPE);
         publish();
     }
 
