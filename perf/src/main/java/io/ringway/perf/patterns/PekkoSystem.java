@@ -19,12 +19,17 @@ import java.util.concurrent.TimeUnit;
  *     <li>Mailboxes are Pekko's default, unbounded: the producer holds itself to {@link PatternSettings#WINDOW}
  *     messages in flight.</li>
  * </ul>
- * Pekko's own actors (guardians, the scheduler) keep their defaults.
+ * Pekko's own actors (guardians, the scheduler) keep their defaults. For a comparison with Pekko as it comes,
+ * {@code -D}{@value #DISPATCHER_PROPERTY}{@code =pekko.actor.default-dispatcher} puts the benchmark's actors on
+ * Pekko's default dispatcher instead (a fork-join pool whose idle threads park); the suite never sets it.
  */
 final class PekkoSystem
 {
+    /** Names another dispatcher for the benchmark's actors; see the class comment. */
+    static final String DISPATCHER_PROPERTY = "ringway.perf.pekko.dispatcher";
+
     /** The dispatcher of the benchmark's actors. */
-    static final String DISPATCHER = "ringway-bench.receivers";
+    static final String DISPATCHER = System.getProperty(DISPATCHER_PROPERTY, "ringway-bench.receivers");
 
     private static final Config CONFIG = ConfigFactory.parseString(String.join("\n",
         "pekko.loglevel = WARNING",
