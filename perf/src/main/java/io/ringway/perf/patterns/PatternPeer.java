@@ -25,6 +25,12 @@ public enum PatternPeer
         return displayName;
     }
 
+    /** @return the prefix of this peer's benchmark class names. */
+    String classPrefix()
+    {
+        return classPrefix;
+    }
+
     /**
      * @param simpleClassName a benchmark class's simple name.
      * @return the peer whose prefix it starts with, or null if none.

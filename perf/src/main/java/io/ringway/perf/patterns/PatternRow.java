@@ -34,6 +34,18 @@ public enum PatternRow
         return displayName;
     }
 
+    /** @return the benchmark class name suffix that every peer's class for this row ends with. */
+    String shape()
+    {
+        return shape;
+    }
+
+    /** @return the value of the {@value #SUBSCRIBERS_PARAM} parameter for this row, or null if it has none. */
+    String subscribers()
+    {
+        return subscribers;
+    }
+
     /** @return true for a throughput row (Mops/s), false for a round-trip row (percentiles). */
     public boolean throughput()
     {

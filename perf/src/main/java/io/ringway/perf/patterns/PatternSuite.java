@@ -7,16 +7,23 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the pattern benchmarks ({@code io.ringway.perf.patterns}) through the JMH Runner API and collects each
  * system's figures per row for {@link PatternTable}.
+ * <p>
+ * The suite runs row by row, each row's three systems back to back, rather than in JMH's alphabetical order,
+ * which would run every JeroMQ benchmark, then every Pekko one, then every Ringway one: on a shared host whose
+ * speed drifts over minutes, that would put the systems of one row minutes apart.
  */
 public final class PatternSuite
 {
@@ -53,20 +60,49 @@ public final class PatternSuite
      */
     public Map<PatternRow, Map<PatternPeer, PatternFigures>> run(final OutputFormat progress) throws RunnerException
     {
+        final List<RunResult> results = new ArrayList<>();
+        for (final PatternRow row : PatternRow.values())
+        {
+            results.addAll(new Runner(options(row), progress).run());
+        }
+        return collect(results);
+    }
+
+    /**
+     * @param row a row of the table.
+     * @return a pattern that selects the benchmarks of that row, one per peer, and nothing else once the
+     * row's {@link PatternRow#SUBSCRIBERS_PARAM} parameter, if any, is set.
+     */
+    static String include(final PatternRow row)
+    {
+        final StringBuilder peers = new StringBuilder();
+        for (final PatternPeer peer : PatternPeer.values())
+        {
+            peers.append(peers.length() == 0 ? "" : "|").append(peer.classPrefix());
+        }
+        return "io\\.ringway\\.perf\\.patterns\\.(" + peers + ")" + row.shape() + "\\..*";
+    }
+
+    private Options options(final PatternRow row)
+    {
         final TimeValue iterationTime = quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);
         final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include(INCLUDE)
+            .include(include(row))
             .forks(1)
             .warmupIterations(quick ? 2 : 3)
             .warmupTime(iterationTime)
             .measurementIterations(quick ? 3 : 5)
             .measurementTime(iterationTime)
             .shouldFailOnError(true);
+        if (null != row.subscribers())
+        {
+            options.param(PatternRow.SUBSCRIBERS_PARAM, row.subscribers());
+        }
         if (gc)
         {
             options.addProfiler(GCProfiler.class);
         }
-        return collect(new Runner(options.build(), progress).run());
+        return options.build();
     }
 
     static Map<PatternRow, Map<PatternPeer, PatternFigures>> collect(final Collection<RunResult> results)

@@ -22,12 +22,17 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class PatternSuiteTest
 {
+    private static Set<BenchmarkListEntry> benchmarks(final String include)
+    {
+        return BenchmarkList.defaultList().find(
+            OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT),
+            List.of(include), List.of());
+    }
+
     @Test
     void shouldMapEveryBenchmarkOfTheSuiteToOneCellAndFillEveryCell()
     {
-        final Set<BenchmarkListEntry> benchmarks = BenchmarkList.defaultList().find(
-            OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT),
-            List.of(PatternSuite.INCLUDE), List.of());
+        final Set<BenchmarkListEntry> benchmarks = benchmarks(PatternSuite.INCLUDE);
         final List<String> cells = new ArrayList<>();
         for (final BenchmarkListEntry benchmark : benchmarks)
         {
@@ -56,6 +61,31 @@ class PatternSuiteTest
         cells.sort(null);
         expected.sort(null);
         assertEquals(expected, cells, "cells filled by " + Arrays.toString(benchmarks.toArray()));
+    }
+
+    @Test
+    void shouldRunEachRowAsOneBenchmarkPerPeer()
+    {
+        for (final PatternRow row : PatternRow.values())
+        {
+            final List<PatternPeer> peers = new ArrayList<>();
+            for (final BenchmarkListEntry benchmark : benchmarks(PatternSuite.include(row)))
+            {
+                final String qualifiedName = benchmark.getUserClassQName();
+                final String className = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+                final PatternPeer peer = PatternPeer.ofClass(className);
+                assertEquals(row.shape(), peer.shapeOf(className), className + " selected for " + row);
+                if (null != row.subscribers())
+                {
+                    final String[] values = benchmark.getParams().get().get(PatternRow.SUBSCRIBERS_PARAM);
+                    assertTrue(Arrays.asList(values).contains(row.subscribers()),
+                        () -> className + " has no subscribers=" + row.subscribers());
+                }
+                peers.add(peer);
+            }
+            peers.sort(null);
+            assertEquals(List.of(PatternPeer.values()), peers, row + " runs one benchmark per peer");
+        }
     }
 
     @Test
