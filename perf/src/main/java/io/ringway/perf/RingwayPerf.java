@@ -1,5 +1,10 @@
 package io.ringway.perf;
 
+import io.ringway.perf.patterns.PatternFigures;
+import io.ringway.perf.patterns.PatternPeer;
+import io.ringway.perf.patterns.PatternRow;
+import io.ringway.perf.patterns.PatternSuite;
+import io.ringway.perf.patterns.PatternTable;
 import org.openjdk.jmh.runner.RunnerException;
 
 import java.io.PrintStream;
@@ -8,16 +13,23 @@ import java.util.Map;
 /**
  * The {@code ringway-perf} command line.
  * <pre>
- *   java -jar ringway-perf.jar [bench] [--quick] [--gc]
+ *   java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]
  * </pre>
- * {@code bench} (the default) runs the core suite through JMH and prints one table comparing Ringway with raw
- * Disruptor 4, {@code ArrayBlockingQueue} and Agrona's {@code OneToOneRingBuffer}.
+ * {@code bench} (the default) runs a suite through JMH and prints one table: the core suite (the default) compares
+ * Ringway with raw Disruptor 4, {@code ArrayBlockingQueue} and Agrona's {@code OneToOneRingBuffer}; the pattern
+ * suite compares Ringway's operators with Apache Pekko actors and JeroMQ inproc sockets.
  */
 public final class RingwayPerf
 {
+    static final String SUITE_CORE = "core";
+    static final String SUITE_PATTERNS = "patterns";
+
     private static final String USAGE = String.join(System.lineSeparator(),
-        "usage: java -jar ringway-perf.jar [bench] [--quick] [--gc]",
-        "  bench     run the core JMH suite (one-hop throughput, ping-pong latency) and print one table",
+        "usage: java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]",
+        "  bench     run a JMH suite and print one table",
+        "  --suite   core (the default): one-hop throughput and ping-pong latency against raw Disruptor,",
+        "            ArrayBlockingQueue and Agrona; patterns: fan-out, round-robin, request-reply and gather",
+        "            against Pekko actors and JeroMQ inproc",
         "  --quick   shorter warmup and measurement, for a smoke run",
         "  --gc      add JMH's GC profiler and a B/op column",
         "  --help    print this message");
@@ -42,41 +54,76 @@ public final class RingwayPerf
      */
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        boolean quick = false;
-        boolean gc = false;
-        for (int i = 0; i < args.length; i++)
+        final Command command = Command.parse(args);
+        if (null != command.error)
         {
-            switch (args[i])
-            {
-                case "bench":
-                    if (i != 0)
-                    {
-                        return usageError(err, "'bench' must come first");
-                    }
-                    break;
-                case "--quick":
-                    quick = true;
-                    break;
-                case "--gc":
-                    gc = true;
-                    break;
-                case "-h":
-                case "--help":
-                case "help":
-                    out.println(USAGE);
-                    return 0;
-                default:
-                    return usageError(err, "unknown argument '" + args[i] + "'");
-            }
+            return usageError(err, command.error);
         }
-        return bench(new CoreSuite(quick, gc), gc, out, err);
+        if (command.help)
+        {
+            out.println(USAGE);
+            return 0;
+        }
+        return SUITE_PATTERNS.equals(command.suite)
+            ? benchPatterns(new PatternSuite(command.quick, command.gc), command.gc, out, err)
+            : bench(new CoreSuite(command.quick, command.gc), command.gc, out, err);
+    }
+
+    /** The parsed command line: what to run, or the usage error that stops it. */
+    static final class Command
+    {
+        boolean quick;
+        boolean gc;
+        boolean help;
+        String suite = SUITE_CORE;
+        String error;
+
+        static Command parse(final String[] args)
+        {
+            final Command command = new Command();
+            for (int i = 0; i < args.length && null == command.error && !command.help; i++)
+            {
+                switch (args[i])
+                {
+                    case "bench":
+                        command.error = i != 0 ? "'bench' must come first" : null;
+                        break;
+                    case "--suite":
+                        if (i + 1 == args.length)
+                        {
+                            command.error = "--suite needs a suite: " + SUITE_CORE + " or " + SUITE_PATTERNS;
+                            break;
+                        }
+                        command.suite = args[++i];
+                        if (!SUITE_CORE.equals(command.suite) && !SUITE_PATTERNS.equals(command.suite))
+                        {
+                            command.error = "unknown suite '" + command.suite + "': " + SUITE_CORE + " or "
+                                + SUITE_PATTERNS;
+                        }
+                        break;
+                    case "--quick":
+                        command.quick = true;
+                        break;
+                    case "--gc":
+                        command.gc = true;
+                        break;
+                    case "-h":
+                    case "--help":
+                    case "help":
+                        command.help = true;
+                        break;
+                    default:
+                        command.error = "unknown argument '" + args[i] + "'";
+                }
+            }
+            return command;
+        }
     }
 
     private static int bench(final CoreSuite suite, final boolean gc, final PrintStream out, final PrintStream err)
     {
         out.println("Ringway core suite: " + suite.describe());
-        out.println("JVM " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
-            + " processors; java.base/jdk.internal.misc exported to this jar: " + internalMiscExported());
+        printJvm(out);
         try
         {
             final Map<Peer, PeerFigures> figures = suite.run(out);
@@ -85,10 +132,38 @@ public final class RingwayPerf
         }
         catch (final RunnerException ex)
         {
-            err.println("benchmark run failed: " + ex.getMessage());
-            ex.printStackTrace(err);
-            return 1;
+            return failed(err, ex);
         }
+    }
+
+    private static int benchPatterns(
+        final PatternSuite suite, final boolean gc, final PrintStream out, final PrintStream err)
+    {
+        out.println("Ringway pattern suite: " + suite.describe());
+        printJvm(out);
+        try
+        {
+            final Map<PatternRow, Map<PatternPeer, PatternFigures>> figures = suite.run(new ProgressFormat(out));
+            PatternTable.print(out, figures, gc);
+            return 0;
+        }
+        catch (final RunnerException ex)
+        {
+            return failed(err, ex);
+        }
+    }
+
+    private static void printJvm(final PrintStream out)
+    {
+        out.println("JVM " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
+            + " processors; java.base/jdk.internal.misc exported to this jar: " + internalMiscExported());
+    }
+
+    private static int failed(final PrintStream err, final RunnerException ex)
+    {
+        err.println("benchmark run failed: " + ex.getMessage());
+        ex.printStackTrace(err);
+        return 1;
     }
 
     /**

@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * Prints the core suite's one table: per system, one-hop throughput and ping-pong percentiles, each with its
- * ratio to Ringway, and allocation per operation when measured; then Ringway against its targets.
+ * ratio to Ringway, and allocation per operation when measured; then Ringway against its targets. Its cell and
+ * target formats are shared with the pattern suite's table.
  */
-final class SuiteTable
+public final class SuiteTable
 {
     /** Below this, allocation per operation is JMH's own background: a per-message object would be >= 16 B. */
-    static final double ZERO_ALLOCATION_BYTES = 0.5;
+    public static final double ZERO_ALLOCATION_BYTES = 0.5;
 
     private static final String ROW = "%-27s %8s %6s  %7s %6s  %7s %6s  %8s %6s";
     private static final String GC_COLUMNS = "  %8s %9s";
@@ -73,14 +74,27 @@ final class SuiteTable
         }
     }
 
-    private static void target(
+    /**
+     * Prints one target line.
+     *
+     * @param out   where to print.
+     * @param what  the measured ratio or figure.
+     * @param value its value; {@code NaN} if not measured.
+     * @param goal  the target, as text.
+     * @param met   whether the target is met.
+     */
+    public static void target(
         final PrintStream out, final String what, final double value, final String goal, final boolean met)
     {
         out.printf("  %-38s %8.2f  target %-12s %s%n", what, value, goal,
             Double.isNaN(value) ? "not measured" : (met ? "met" : "MISSED"));
     }
 
-    private static String number(final double value)
+    /**
+     * @param value a figure.
+     * @return it with 3 significant digits or so, or "-" for {@code NaN}.
+     */
+    public static String number(final double value)
     {
         if (Double.isNaN(value))
         {
@@ -89,7 +103,12 @@ final class SuiteTable
         return String.format(value < 10 ? "%.3f" : value < 100 ? "%.2f" : "%.1f", value);
     }
 
-    private static String ratio(final double value, final double ringway)
+    /**
+     * @param value   a system's figure.
+     * @param ringway Ringway's figure.
+     * @return their ratio with 2 decimals, or "-" if either is {@code NaN}.
+     */
+    public static String ratio(final double value, final double ringway)
     {
         return Double.isNaN(value) || Double.isNaN(ringway) ? "-" : String.format("%.2f", value / ringway);
     }
