@@ -1,0 +1,298 @@
+package io.ringway.transport.zmq;
+
+import io.ringway.runtime.endpoint.LinkDirection;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.endpoint.Endpoint;
+import io.ringway.runtime.status.MessageCounters;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.zeromq.ZMQ;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The duty cycle of one link, on its one thread: it creates the JeroMQ context and socket there, binds and
+ * connects, moves messages both ways, watches the socket's monitor, and closes everything there.
+ * <pre>
+ *   port / ring reader --poll--&gt; OutboundPath --send(DONTWAIT)--&gt; socket --&gt; JeroMQ I/O thread --&gt; peers
+ *   mailbox / ring &lt;--tryClaim+copy-- InboundPath &lt;--recv(DONTWAIT)-- socket &lt;-- JeroMQ I/O thread &lt;-- peers
+ * </pre>
+ * Thread safety: {@link #onStart()}, {@link #doWork()} and {@link #onClose()} on the link's thread; the status
+ * getters from any thread.
+ */
+final class LinkAgent
+{
+    private static final int BATCH_LIMIT = 256;
+    private static final int MONITOR_EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED
+        | ZMQ.EVENT_HANDSHAKE_PROTOCOL;
+    private static final AtomicInteger MONITOR_IDS = new AtomicInteger();
+
+    private final LinkRequest request;
+    private final MessageCounters counters;
+    private final BoundedMsgAllocator allocator;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicLong ioErrors = new AtomicLong();
+    private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
+    private volatile RuntimeException startFailure;
+    private volatile long connections;
+    private volatile long handshakes;
+    private volatile long disconnects;
+    private volatile long subscriptions;
+    private volatile long unsent;
+    private long foldedErrors;
+    private ZMQ.Context context;
+    private ZMQ.Socket socket;
+    private ZMQ.Socket monitor;
+    private InboundPath inbound;
+    private OutboundPath outbound;
+
+    LinkAgent(final LinkRequest request)
+    {
+        this.request = request;
+        this.counters = request.counters();
+        this.allocator = new BoundedMsgAllocator(request.maxMessageLength());
+    }
+
+    /**
+     * @return true if the socket is bound and connected; false if start failed (see {@link #startFailure()}).
+     */
+    boolean onStart()
+    {
+        try
+        {
+            context = ZMQ.context(1);
+            context.setNotificationExceptionHandler((thread, ex) -> onIoThreadError(ex));
+            socket = context.socket(LinkSockets.socketType(request.shape()));
+            LinkSockets.configure(socket, request, allocator);
+            final String monitorAddress = "inproc://ringway-monitor-" + MONITOR_IDS.incrementAndGet();
+            socket.monitor(monitorAddress, MONITOR_EVENTS);
+            monitor = context.socket(org.zeromq.SocketType.PAIR);
+            monitor.connect(monitorAddress);
+            for (final LinkEndpoint endpoint : request.endpoints())
+            {
+                open(endpoint);
+            }
+            final boolean inboundTopic = request.inboundTopic();
+            if (request.shape().inbound())
+            {
+                inbound = new InboundPath(socket.base(), request.inbound(), inboundTopic, request.inboundSenderId(),
+                    counters, BATCH_LIMIT);
+            }
+            if (request.shape().outbound())
+            {
+                outbound = new OutboundPath(socket.base(), request.outbound(), request.shape() == LinkShape.PUBLISH,
+                    counters, request.errorHandler(), request.name(), BATCH_LIMIT);
+            }
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            startFailure = ex;
+            closeSockets(0);
+            return false;
+        }
+        finally
+        {
+            started.countDown();
+        }
+    }
+
+    private void open(final LinkEndpoint endpoint)
+    {
+        final Endpoint address = endpoint.endpoint();
+        if (endpoint.direction() == LinkDirection.BIND)
+        {
+            LinkSockets.requireNamedInterface(request.name(), address);
+            if (!socket.bind(address.toString()))
+            {
+                throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address);
+            }
+            endpointsInUse.add(new LinkEndpoint(LinkDirection.BIND, Endpoint.parse(socket.getLastEndpoint())));
+        }
+        else
+        {
+            if (!socket.connect(address.toString()))
+            {
+                throw new IllegalStateException("link '" + request.name() + "': cannot connect to " + address);
+            }
+            endpointsInUse.add(endpoint);
+        }
+    }
+
+    int doWork()
+    {
+        int work = pollMonitor();
+        if (null != inbound)
+        {
+            work += inbound.pump();
+        }
+        if (null != outbound)
+        {
+            work += outbound.pump();
+        }
+        if (request.shape() == LinkShape.PUBLISH)
+        {
+            work += readSubscriptions();
+        }
+        foldIoErrors();
+        return work;
+    }
+
+    /** An XPUB hands its peers' (un)subscriptions to the application: read them so they do not pile up. */
+    private int readSubscriptions()
+    {
+        int work = 0;
+        zmq.Msg message;
+        while (null != (message = socket.base().recv(ZMQ.DONTWAIT)))
+        {
+            if (message.size() > 0 && message.get(0) == 1)
+            {
+                subscriptions++;
+            }
+            work++;
+        }
+        return work;
+    }
+
+    private int pollMonitor()
+    {
+        int work = 0;
+        ZMQ.Event event;
+        while (null != (event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)))
+        {
+            switch (event.getEvent())
+            {
+                case ZMQ.EVENT_ACCEPTED:
+                case ZMQ.EVENT_CONNECTED:
+                    connections++;
+                    break;
+                case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
+                    handshakes++;
+                    break;
+                case ZMQ.EVENT_DISCONNECTED:
+                    disconnects++;
+                    break;
+                default:
+                    break;
+            }
+            work++;
+        }
+        return work;
+    }
+
+    private void onIoThreadError(final Throwable ex)
+    {
+        if (!(ex instanceof BoundedMsgAllocator.FrameRefusedException))
+        {
+            request.errorHandler().onError(ex);
+        }
+        ioErrors.incrementAndGet();
+    }
+
+    /** Errors seen on JeroMQ's I/O thread are counted here, on the counters' owner thread. */
+    private void foldIoErrors()
+    {
+        final long errors = ioErrors.get();
+        while (foldedErrors < errors)
+        {
+            counters.onError();
+            foldedErrors++;
+        }
+    }
+
+    /**
+     * Sends what is held and what the source still has while peers take it, up to the linger bound; drops and
+     * counts what is held after it; then closes the sockets, giving JeroMQ what is left of the bound.
+     */
+    void onClose()
+    {
+        final long deadlineNs = System.nanoTime() + request.limits().lingerMs() * 1_000_000L;
+        long dropped = 0;
+        if (null != outbound)
+        {
+            final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 1_000, 1_000_000);
+            while (!outbound.isIdle() && deadlineNs - System.nanoTime() > 0)
+            {
+                idle.idle(outbound.pump());
+            }
+            dropped += outbound.dropHeld();
+        }
+        if (null != inbound)
+        {
+            dropped += inbound.dropHeld();
+        }
+        pollMonitor();
+        foldIoErrors();
+        unsent = dropped;
+        closeSockets((int)Math.max(0, (deadlineNs - System.nanoTime()) / 1_000_000L));
+    }
+
+    private void closeSockets(final int lingerMs)
+    {
+        if (null != socket)
+        {
+            socket.setLinger(lingerMs);
+            socket.close();
+        }
+        if (null != monitor)
+        {
+            monitor.setLinger(0);
+            monitor.close();
+        }
+        if (null != context)
+        {
+            context.term();
+        }
+    }
+
+    CountDownLatch started()
+    {
+        return started;
+    }
+
+    RuntimeException startFailure()
+    {
+        return startFailure;
+    }
+
+    List<LinkEndpoint> endpointsInUse()
+    {
+        return List.copyOf(endpointsInUse);
+    }
+
+    long connections()
+    {
+        return connections;
+    }
+
+    long handshakes()
+    {
+        return handshakes;
+    }
+
+    long disconnects()
+    {
+        return disconnects;
+    }
+
+    long subscriptions()
+    {
+        return subscriptions;
+    }
+
+    long framesRefused()
+    {
+        return allocator.refused();
+    }
+
+    long unsent()
+    {
+        return unsent;
+    }
+}
