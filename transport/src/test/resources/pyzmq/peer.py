@@ -1,0 +1,68 @@
+"""A plain libzmq peer for Ringway's interop tests, run as /usr/bin/python3 peer.py MODE ARGS...
+
+Every mode talks to 127.0.0.1 only, waits at most TIMEOUT_MS for anything it receives, prints one line per
+event to stdout (flushed), and exits by itself: 0 on success, 2 on a timeout.
+"""
+import sys
+import zmq
+
+TIMEOUT_MS = 10000
+
+
+def say(line):
+    print(line, flush=True)
+
+
+def socket(kind):
+    ctx = zmq.Context.instance()
+    s = ctx.socket(kind)
+    s.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    s.setsockopt(zmq.SNDTIMEO, TIMEOUT_MS)
+    s.setsockopt(zmq.LINGER, 2000)
+    return s
+
+
+def sub(endpoint, prefix, count):
+    s = socket(zmq.SUB)
+    s.setsockopt(zmq.SUBSCRIBE, prefix.encode())
+    s.connect(endpoint)
+    say("ready")
+    for _ in range(int(count)):
+        frames = s.recv_multipart()
+        say("|".join(f.decode() for f in frames))
+
+
+def push(endpoint, count):
+    s = socket(zmq.PUSH)
+    s.connect(endpoint)
+    for i in range(int(count)):
+        s.send(b"job-%d" % i)
+    say("sent")
+
+
+def pair_connect(endpoint):
+    s = socket(zmq.PAIR)
+    s.connect(endpoint)
+    s.send(b"ping")
+    say(s.recv().decode())
+
+
+def pair_bind():
+    s = socket(zmq.PAIR)
+    s.bind("tcp://127.0.0.1:*")
+    say(s.getsockopt(zmq.LAST_ENDPOINT).decode())
+    s.send(b"hello")
+    say(s.recv().decode())
+
+
+def main():
+    mode, args = sys.argv[1], sys.argv[2:]
+    try:
+        {"sub": sub, "push": push, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+    except zmq.Again:
+        say("timeout")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
