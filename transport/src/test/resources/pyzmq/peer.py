@@ -5,6 +5,7 @@ event to stdout (flushed), and exits by itself: 0 on success, 2 on a timeout.
 """
 import sys
 import zmq
+from zmq.utils.monitor import recv_monitor_message
 
 TIMEOUT_MS = 10000
 
@@ -40,6 +41,20 @@ def push(endpoint, count):
     say("sent")
 
 
+def push_bind(peers, count):
+    """Binds, waits until PEERS have completed the handshake, then sends COUNT messages round-robin."""
+    s = socket(zmq.PUSH)
+    monitor = s.get_monitor_socket(zmq.EVENT_HANDSHAKE_SUCCEEDED)
+    monitor.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    s.bind("tcp://127.0.0.1:*")
+    say(s.getsockopt(zmq.LAST_ENDPOINT).decode())
+    for _ in range(int(peers)):
+        recv_monitor_message(monitor)
+    for i in range(int(count)):
+        s.send(b"job-%d" % i)
+    say("sent")
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -58,7 +73,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

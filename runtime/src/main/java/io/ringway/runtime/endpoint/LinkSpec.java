@@ -56,7 +56,7 @@ public final class LinkSpec
      */
     public LinkSpec bind(final String endpoint)
     {
-        endpoints.add(new LinkEndpoint(LinkDirection.BIND, Endpoint.parse(endpoint)));
+        endpoints.add(LinkEndpoint.bind(endpoint));
         return this;
     }
 
@@ -66,17 +66,20 @@ public final class LinkSpec
      */
     public LinkSpec connect(final String endpoint)
     {
-        endpoints.add(new LinkEndpoint(LinkDirection.CONNECT, Endpoint.parse(endpoint)));
+        endpoints.add(LinkEndpoint.connect(endpoint));
         return this;
     }
 
     /**
-     * @param endpoint an endpoint with its direction.
+     * @param endpoints endpoints with their directions.
      * @return this spec.
      */
-    public LinkSpec endpoint(final LinkEndpoint endpoint)
+    public LinkSpec endpoints(final List<LinkEndpoint> endpoints)
     {
-        endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+        for (final LinkEndpoint endpoint : endpoints)
+        {
+            this.endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+        }
         return this;
     }
 
