@@ -1,0 +1,144 @@
+package io.ringway.transport;
+
+import io.ringway.runtime.Ringway;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.endpoint.LinkSpec;
+import io.ringway.runtime.status.CounterType;
+import io.ringway.transport.zmq.ZmqLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bytes no ZeroMQ library sends, written with a raw socket to a bound collector. Each must close that connection
+ * only, be counted, and allocate nothing large; a well-behaved peer keeps working afterwards.
+ */
+class MalformedInputTest
+{
+    private static final int MAX_MESSAGE_LENGTH = 1024;
+    private static final long LARGE_BYTES = 64L << 20;
+
+    @TempDir
+    Path runtimeDirectory;
+
+    private Ringway ringway;
+    private ZmqLink link;
+    private int port;
+    private final List<String> received = Recorder.newLog();
+
+    @BeforeEach
+    void bindCollector()
+    {
+        ringway = Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .actor("worker", context -> new Recorder(received), actor -> actor.maxMessageLength(MAX_MESSAGE_LENGTH))
+            .link(new LinkSpec("in", LinkShape.COLLECT).bind("tcp://127.0.0.1:*").deliverTo("worker")
+                .limits(new LinkLimits(500, 1_000, 200, 600, 1_000)))
+            .build()
+            .start();
+        link = (ZmqLink)ringway.link("in");
+        port = link.endpoints().get(0).endpoint().port();
+    }
+
+    @AfterEach
+    void close()
+    {
+        ringway.close();
+    }
+
+    @Test
+    void shouldCloseAConnectionThatSendsGarbageBeforeTheGreeting()
+    {
+        final long allocated = allocatedBytes();
+        try (RawZmtpPeer garbage = new RawZmtpPeer(port))
+        {
+            garbage.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(garbage.awaitClosedByPeer(5_000), "the bridge closes the connection");
+        }
+        Await.until(() -> link.disconnects() == 1, () -> "disconnects: " + link.disconnects());
+        assertEquals(0, link.handshakes(), "garbage never completes a handshake (ZMTP 1.0 is refused)");
+        assertOtherPeersStillWork();
+        assertTrue(allocatedBytes() - allocated < LARGE_BYTES, "nothing large allocated");
+        assertTrue(received.stream().noneMatch(message -> message.contains("GET")), "garbage is never delivered");
+    }
+
+    @Test
+    void shouldRefuseAFrameSizeWithItsTopBitSetWithoutStoppingTheIoThread()
+    {
+        final long allocated = allocatedBytes();
+        for (final long size : new long[] { 0xFFFF_FFFF_FFFF_FFFFL, 0xFFFF_FFFF_7FFF_FFFFL })
+        {
+            try (RawZmtpPeer attacker = new RawZmtpPeer(port))
+            {
+                attacker.greet("PUSH").longFrameHeader(size).send(new byte[64]);
+                assertTrue(attacker.awaitClosedByPeer(5_000), "closed by the heartbeat timeout");
+            }
+        }
+        assertEquals(2, link.framesRefused());
+        Await.until(() -> ringway.linkCounters("in").get(CounterType.ERRORS) >= 2,
+            () -> "errors: " + ringway.linkCounters("in").get(CounterType.ERRORS));
+        assertOtherPeersStillWork();
+        assertTrue(allocatedBytes() - allocated < LARGE_BYTES, "nothing large allocated");
+    }
+
+    @Test
+    void shouldCloseAConnectionThatDeclaresTwoGigabytesAndSendsNothing()
+    {
+        final long allocated = allocatedBytes();
+        try (RawZmtpPeer attacker = new RawZmtpPeer(port))
+        {
+            attacker.greet("PUSH").longFrameHeader(Integer.MAX_VALUE);
+            assertTrue(attacker.awaitClosedByPeer(5_000), "over MAXMSGSIZE: closed at once");
+        }
+        Await.until(() -> link.disconnects() == 1, () -> "disconnects: " + link.disconnects());
+        assertOtherPeersStillWork();
+        assertTrue(allocatedBytes() - allocated < LARGE_BYTES, "nothing large allocated");
+    }
+
+    @Test
+    void shouldCloseAConnectionThatSendsAMessageOverTheMaximum()
+    {
+        try (RawZmtpPeer attacker = new RawZmtpPeer(port))
+        {
+            attacker.greet("PUSH").longFrameHeader(MAX_MESSAGE_LENGTH + 1).send(new byte[MAX_MESSAGE_LENGTH + 1]);
+            assertTrue(attacker.awaitClosedByPeer(5_000), "over MAXMSGSIZE: closed at once");
+        }
+        Await.until(() -> link.disconnects() == 1, () -> "disconnects: " + link.disconnects());
+        assertOtherPeersStillWork();
+        assertEquals(List.of("ok"), received, "nothing of the oversized message was delivered");
+    }
+
+    private void assertOtherPeersStillWork()
+    {
+        final int before = received.size();
+        try (RawZmtpPeer good = new RawZmtpPeer(port))
+        {
+            good.greet("PUSH").frame("ok".getBytes(StandardCharsets.US_ASCII));
+            Await.until(() -> received.size() == before + 1, () -> "received " + received);
+        }
+        assertEquals("ok", received.get(before));
+    }
+
+    /** Bytes allocated so far by every live thread of this JVM. */
+    private static long allocatedBytes()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (final long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+        {
+            total += Math.max(0, allocated);
+        }
+        return total;
+    }
+}
