@@ -55,6 +55,16 @@ def push_bind(peers, count):
     say("sent")
 
 
+def pull(endpoint, count):
+    """Connects, prints "ready", then prints each of COUNT messages; a stop/continue in between is fine."""
+    s = socket(zmq.PULL)
+    s.setsockopt(zmq.RCVTIMEO, 3 * TIMEOUT_MS)
+    s.connect(endpoint)
+    say("ready")
+    for _ in range(int(count)):
+        say(s.recv().decode())
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -73,7 +83,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

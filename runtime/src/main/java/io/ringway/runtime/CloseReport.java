@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param drained            true if every mailbox emptied before the deadline.
  * @param discarded          messages left in mailboxes and discarded.
- * @param discardedByActor   the same, per actor, for actors that had any.
+ * @param discardedByActor   the same, per actor or link (what a link could not send), for those that had any.
  * @param durationNs         how long closing took.
  */
 public record CloseReport(boolean drained, long discarded, Map<String, Long> discardedByActor, long durationNs)

@@ -446,6 +446,15 @@ public final class Ringway implements AutoCloseable
                 discardedByActor.put(entry.getKey(), left);
             }
         }
+        for (final Link link : links.values())
+        {
+            final long unsent = link.unsent();
+            if (unsent > 0)
+            {
+                discarded += unsent;
+                discardedByActor.merge(link.name(), unsent, Long::sum);
+            }
+        }
         for (final Map.Entry<String, SharedRing> entry : sharedRings.entrySet())
         {
             final long left = entry.getValue().discardBacklog();

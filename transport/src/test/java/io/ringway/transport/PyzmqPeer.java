@@ -119,9 +119,39 @@ final class PyzmqPeer implements AutoCloseable
         }
     }
 
+    /**
+     * Sends the child a signal, e.g. {@code STOP} to hang it or {@code CONT} to resume it.
+     *
+     * @param signal the signal's name, without {@code SIG}.
+     */
+    void signal(final String signal)
+    {
+        try
+        {
+            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0)
+            {
+                throw new AssertionError("kill -" + signal + " failed");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+    }
+
     @Override
     public void close()
     {
+        if (process.isAlive())
+        {
+            signal("CONT"); // a stopped process cannot act on SIGKILL's cleanup until resumed on some kernels
+        }
         process.destroyForcibly();
         try
         {

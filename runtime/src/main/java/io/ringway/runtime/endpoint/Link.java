@@ -18,6 +18,15 @@ public interface Link extends AutoCloseable
     List<LinkEndpoint> endpoints();
 
     /**
+     * @return after {@link #close()}, messages the link had taken from its source (or from the wire) and could
+     * neither send nor deliver; they are also counted as dropped on the link's counters. 0 while open.
+     */
+    default long unsent()
+    {
+        return 0;
+    }
+
+    /**
      * Stops taking messages, sends what it can within its linger bound, and counts what it could not send as
      * dropped on the link's counters.
      */

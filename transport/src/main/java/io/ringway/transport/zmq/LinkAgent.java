@@ -9,6 +9,7 @@ import io.ringway.runtime.status.MessageCounters;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +110,17 @@ final class LinkAgent
         if (endpoint.direction() == LinkDirection.BIND)
         {
             LinkSockets.requireNamedInterface(request.name(), address);
-            if (!socket.bind(address.toString()))
+            try
             {
-                throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address);
+                if (!socket.bind(address.toString()))
+                {
+                    throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address);
+                }
+            }
+            catch (final ZMQException ex)
+            {
+                throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address + ": "
+                    + ZMQ.Error.findByCode(ex.getErrorCode()).getMessage(), ex);
             }
             endpointsInUse.add(new LinkEndpoint(LinkDirection.BIND, Endpoint.parse(socket.getLastEndpoint())));
         }

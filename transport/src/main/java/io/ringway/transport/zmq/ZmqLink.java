@@ -118,7 +118,7 @@ public final class ZmqLink implements Link
         return agent.framesRefused();
     }
 
-    /** @return after close, messages the link held and could not send or deliver (also counted as dropped). */
+    @Override
     public long unsent()
     {
         return agent.unsent();
