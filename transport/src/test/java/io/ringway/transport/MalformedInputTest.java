@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,7 @@ class MalformedInputTest
             .runtimeDirectory(runtimeDirectory)
             .actor("worker", context -> new Recorder(received), actor -> actor.maxMessageLength(MAX_MESSAGE_LENGTH))
             .link(new LinkSpec("in", LinkShape.COLLECT).bind("tcp://127.0.0.1:*").deliverTo("worker")
-                .limits(new LinkLimits(500, 1_000, 200, 600, 1_000)))
+                .limits(new LinkLimits(500, 1_000, 0, 0, 1_000))) // no heartbeats: no timeout closes anything here
             .build()
             .start();
         link = (ZmqLink)ringway.link("in");
@@ -76,19 +78,46 @@ class MalformedInputTest
     void shouldRefuseAFrameSizeWithItsTopBitSetWithoutStoppingTheIoThread()
     {
         final long allocated = allocatedBytes();
-        for (final long size : new long[] { 0xFFFF_FFFF_FFFF_FFFFL, 0xFFFF_FFFF_7FFF_FFFFL })
+        try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket bystander = context.socket(SocketType.PUSH))
         {
+            bystander.connect("tcp://127.0.0.1:" + port);
+            Await.until(() -> link.handshakes() == 1, () -> "bystander handshakes " + link.handshakes());
+            for (final long size : new long[] { 0xFFFF_FFFF_FFFF_FFFFL, 0xFFFF_FFFF_7FFF_FFFFL })
+            {
+                try (RawZmtpPeer attacker = new RawZmtpPeer(port))
+                {
+                    attacker.greet("PUSH").longFrameHeader(size).send(new byte[64]);
+                    final long refused = link.framesRefused();
+                    Await.until(() -> link.framesRefused() == refused + 1, () -> "refused " + link.framesRefused());
+
+                    // While the attacker's connection is still open, a peer on the same I/O thread is served.
+                    final int before = received.size();
+                    final long startNs = System.nanoTime();
+                    bystander.send("during");
+                    Await.until(() -> received.size() == before + 1, () -> "bystander starved: " + received);
+                    System.out.printf("bystander served %d us after the attack frame%n",
+                        (System.nanoTime() - startNs) / 1_000);
+                    assertTrue(attacker.awaitClosedByPeer(5_000), "the link closes that connection");
+                }
+            }
+
+            // An attacker that hangs up at once: JeroMQ's own allocator would leave the I/O thread spinning here.
             try (RawZmtpPeer attacker = new RawZmtpPeer(port))
             {
-                attacker.greet("PUSH").longFrameHeader(size).send(new byte[64]);
-                assertTrue(attacker.awaitClosedByPeer(5_000), "closed by the heartbeat timeout");
+                attacker.greet("PUSH").longFrameHeader(-1L).send(new byte[64]);
             }
+            final int before = received.size();
+            bystander.send("after hang-up");
+            Await.until(() -> received.size() == before + 1, () -> "bystander starved: " + received);
+            bystander.setLinger(0);
         }
-        assertEquals(2, link.framesRefused());
-        Await.until(() -> ringway.linkCounters("in").get(CounterType.ERRORS) >= 2,
+        Await.until(() -> link.framesRefused() == 3, () -> "refused " + link.framesRefused());
+        Await.until(() -> ringway.linkCounters("in").get(CounterType.ERRORS) >= 3,
             () -> "errors: " + ringway.linkCounters("in").get(CounterType.ERRORS));
         assertOtherPeersStillWork();
         assertTrue(allocatedBytes() - allocated < LARGE_BYTES, "nothing large allocated");
+        assertTrue(received.stream().noneMatch(String::isEmpty),
+            "the attacker's bytes after the refused size are dropped with its connection: " + received);
     }
 
     @Test

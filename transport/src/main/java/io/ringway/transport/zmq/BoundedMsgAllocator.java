@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * JeroMQ 0.6.0's ZMTP decoder reads a frame's 64-bit size as a signed {@code long}: a size with its top bit set
  * (the CVE-2019-6250 shape) is negative, passes both of its checks ({@code > maxMsgSize}, {@code > MAX_INT}) and
- * is cast to {@code int} before it reaches here. The cast can give a negative size (a
- * {@code NegativeArraySizeException} on the I/O thread) or a size over the maximum (an allocation of up to
- * 2 GiB). Every size that JeroMQ's own checks let through is within {@code [0, maxMessageLength]}, so anything
- * else proves such a frame: it is refused with a pre-allocated exception, which JeroMQ's poller catches and hands
- * to the context's notification handler. That connection's decoder stops there and the link's heartbeat timeout
- * closes the connection; nothing large is allocated and the I/O thread carries on.
+ * is cast to {@code int} before it reaches here. The cast gives a negative size (JeroMQ's own allocator throws
+ * {@code NegativeArraySizeException}, after which the decoder spins forever on that connection and the I/O thread
+ * serves nobody else: measured) or a size over the maximum (an allocation of up to 2 GiB). Every size that
+ * JeroMQ's own checks let through is within {@code [0, maxMessageLength]}, so anything else proves such a frame.
+ * <p>
+ * Throwing here would leave the decoder in that spin, so a refused frame is answered with an empty
+ * {@link RefusedFrame} instead: the decoder moves on in a consistent state, the marker reaches the link's thread,
+ * which drops it with everything else from that connection and closes the connection. Nothing large is
+ * allocated. A top-bit size whose low 32 bits happen to be a legal size cannot be told apart here: it is read as
+ * that size, exactly as if the peer had sent a frame of that size.
  * <p>
  * Frames are heap arrays of exactly the frame's size, so {@code Msg.data()} returns the array itself and the link
  * copies it into a ring slot with no further allocation.
@@ -38,7 +42,7 @@ final class BoundedMsgAllocator implements MsgAllocator
         if (size < 0 || size > maxMessageLength)
         {
             refused.incrementAndGet();
-            throw FrameRefusedException.INSTANCE;
+            return new RefusedFrame();
         }
         return new Msg(size);
     }
@@ -47,18 +51,5 @@ final class BoundedMsgAllocator implements MsgAllocator
     long refused()
     {
         return refused.get();
-    }
-
-    /** Thrown on the I/O thread for a refused frame: pre-allocated, without a stack trace. */
-    static final class FrameRefusedException extends RuntimeException
-    {
-        private static final long serialVersionUID = 1L;
-
-        static final FrameRefusedException INSTANCE = new FrameRefusedException();
-
-        private FrameRefusedException()
-        {
-            super("frame size out of range: a 64-bit size with its top bit set", null, false, false);
-        }
     }
 }

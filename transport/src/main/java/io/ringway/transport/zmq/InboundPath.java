@@ -8,6 +8,7 @@ import org.agrona.MutableDirectBuffer;
 import zmq.Msg;
 import zmq.SocketBase;
 import zmq.ZMQ;
+import zmq.io.Metadata;
 
 /**
  * Moves messages from a link's socket into the runtime: each one is copied once, from JeroMQ's frame into a
@@ -24,6 +25,18 @@ import zmq.ZMQ;
  */
 final class InboundPath
 {
+    /** Closes the connection a refused frame came from. */
+    @FunctionalInterface
+    interface ConnectionCloser
+    {
+        /**
+         * @param connection the metadata JeroMQ stamps on every message of one connection.
+         */
+        void close(Metadata connection);
+    }
+
+    private static final int POISONED_SLOTS = 8;
+
     private final SocketBase socket;
     private final MessageSink sink;
     private final boolean topicFrames;
@@ -31,6 +44,9 @@ final class InboundPath
     private final MessageCounters counters;
     private final int batchLimit;
     private final SlotClaim claim = new SlotClaim();
+    private final ConnectionCloser closer;
+    private final Metadata[] poisoned = new Metadata[POISONED_SLOTS];
+    private int nextPoisoned;
     private Msg heldFirst;
     private Msg heldSecond;
 
@@ -40,8 +56,10 @@ final class InboundPath
         final boolean topicFrames,
         final int senderId,
         final MessageCounters counters,
-        final int batchLimit)
+        final int batchLimit,
+        final ConnectionCloser closer)
     {
+        this.closer = closer;
         this.socket = socket;
         this.sink = sink;
         this.topicFrames = topicFrames;
@@ -79,11 +97,20 @@ final class InboundPath
             if (first.hasMore())
             {
                 second = socket.recv(ZMQ.ZMQ_DONTWAIT);
+                if (isFromBadConnection(first, second))
+                {
+                    continue;
+                }
                 if (null == second || second.hasMore() || !topicFrames)
                 {
                     discardRest(second);
+                    counters.onError();
                     continue;
                 }
+            }
+            else if (isFromBadConnection(first, null))
+            {
+                continue;
             }
             final long result = deliver(first, second);
             if (result == SendResult.BACK_PRESSURED)
@@ -115,7 +142,46 @@ final class InboundPath
         return 0;
     }
 
-    /** A message with frames the shape does not have: read it to its end, drop it, count it. */
+    /**
+     * A message holding a {@link RefusedFrame}, or from a connection that sent one: dropped with the rest of its
+     * frames, counted, and its connection closed. Allocates nothing for a well-formed message.
+     */
+    private boolean isFromBadConnection(final Msg first, final Msg second)
+    {
+        final Metadata connection = first.getMetadata();
+        final boolean refused = first instanceof RefusedFrame || second instanceof RefusedFrame;
+        if (!refused && (null == connection || !isPoisoned(connection)))
+        {
+            return false;
+        }
+        discardRest(null == second ? first : second);
+        if (refused)
+        {
+            counters.onError();
+            if (null != connection && !isPoisoned(connection))
+            {
+                poisoned[nextPoisoned] = connection;
+                nextPoisoned = (nextPoisoned + 1) % POISONED_SLOTS;
+                closer.close(connection);
+            }
+        }
+        return true;
+    }
+
+    private boolean isPoisoned(final Metadata connection)
+    {
+        final Metadata[] poisoned = this.poisoned;
+        for (int i = 0; i < poisoned.length; i++)
+        {
+            if (poisoned[i] == connection)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A message that will not be delivered: read it to its end, drop it, count it. */
     private void discardRest(final Msg last)
     {
         Msg part = last;
@@ -124,7 +190,6 @@ final class InboundPath
             part = socket.recv(ZMQ.ZMQ_DONTWAIT);
         }
         counters.onDropped(1);
-        counters.onError();
     }
 
     /**

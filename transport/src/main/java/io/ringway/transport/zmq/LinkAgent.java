@@ -10,9 +10,15 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.io.Metadata;
+import zmq.io.net.Address;
 
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +46,7 @@ final class LinkAgent
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicLong ioErrors = new AtomicLong();
     private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
+    private final Map<String, SocketChannel> channels = new HashMap<>();
     private volatile RuntimeException startFailure;
     private volatile long connections;
     private volatile long handshakes;
@@ -83,7 +90,7 @@ final class LinkAgent
             if (request.shape().inbound())
             {
                 inbound = new InboundPath(socket.base(), request.inbound(), inboundTopic, request.inboundSenderId(),
-                    counters, BATCH_LIMIT);
+                    counters, BATCH_LIMIT, this::closeConnection);
             }
             if (request.shape().outbound())
             {
@@ -180,12 +187,14 @@ final class LinkAgent
                 case ZMQ.EVENT_ACCEPTED:
                 case ZMQ.EVENT_CONNECTED:
                     connections++;
+                    remember(event.resolveValue());
                     break;
                 case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
                     handshakes++;
                     break;
                 case ZMQ.EVENT_DISCONNECTED:
                     disconnects++;
+                    channels.values().remove(event.<Object>resolveValue());
                     break;
                 default:
                     break;
@@ -195,12 +204,46 @@ final class LinkAgent
         return work;
     }
 
+    /** Keeps each connection's channel by its peer address, the key JeroMQ puts in every message's metadata. */
+    private void remember(final Object channel)
+    {
+        if (channel instanceof SocketChannel)
+        {
+            try
+            {
+                channels.put(new Address(((SocketChannel)channel).getRemoteAddress()).address(), (SocketChannel)channel);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                // already closed: nothing to remember
+            }
+        }
+    }
+
+    /**
+     * Closes, from this thread, the connection a refused frame came from: JeroMQ has no call to drop one peer of
+     * a bound socket, so its channel is closed under it; the I/O thread then reads end-of-stream and tears the
+     * connection down as for any peer that left.
+     */
+    private void closeConnection(final Metadata connection)
+    {
+        final SocketChannel channel = channels.remove(connection.get(Metadata.PEER_ADDRESS));
+        if (null != channel)
+        {
+            try
+            {
+                channel.close();
+            }
+            catch (final IOException ex)
+            {
+                request.errorHandler().onError(ex);
+            }
+        }
+    }
+
     private void onIoThreadError(final Throwable ex)
     {
-        if (!(ex instanceof BoundedMsgAllocator.FrameRefusedException))
-        {
-            request.errorHandler().onError(ex);
-        }
+        request.errorHandler().onError(ex);
         ioErrors.incrementAndGet();
     }
 
