@@ -65,6 +65,43 @@ def pull(endpoint, count):
         say(s.recv().decode())
 
 
+def req(endpoint, count):
+    """A REQ client: COUNT requests q-<i>, one at a time, printing each reply."""
+    s = socket(zmq.REQ)
+    s.connect(endpoint)
+    for i in range(int(count)):
+        s.send(b"q-%d" % i)
+        say(s.recv().decode())
+
+
+def dealer(endpoint, count):
+    """A DEALER client with COUNT requests in flight at once, RFC 28 envelope: prints "ok COUNT" when every
+    reply came back once, to its own request."""
+    s = socket(zmq.DEALER)
+    s.connect(endpoint)
+    for i in range(int(count)):
+        s.send_multipart([b"", b"q-%d" % i])
+    expected = {b"re:q-%d" % i for i in range(int(count))}
+    seen = set()
+    for _ in range(int(count)):
+        empty, body = s.recv_multipart()
+        if empty != b"" or body not in expected or body in seen:
+            say("bad reply %r %r" % (empty, body))
+            sys.exit(1)
+        seen.add(body)
+    say("ok %d" % len(seen))
+
+
+def rep_bind(count):
+    """A REP server: binds, prints its endpoint, answers COUNT requests with re:<request>."""
+    s = socket(zmq.REP)
+    s.bind("tcp://127.0.0.1:*")
+    say(s.getsockopt(zmq.LAST_ENDPOINT).decode())
+    for _ in range(int(count)):
+        s.send(b"re:" + s.recv())
+    say("served %s" % count)
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -83,7 +120,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "req": req, "dealer": dealer, "rep-bind": rep_bind, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

@@ -1,5 +1,6 @@
 package io.ringway.runtime.endpoint;
 
+import io.ringway.runtime.actor.ActorDirectory;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
@@ -24,6 +25,8 @@ import java.util.List;
  * @param limits           socket bounds.
  * @param counters         the link's counters: sent, received, back-pressured, dropped, errors.
  * @param errorHandler     receives the link's errors.
+ * @param directory        every address of the runtime by id: where a {@link LinkShape#REQUEST} link sends each
+ *                         reply, by the sender id its request carried.
  */
 public record LinkRequest(
     String name,
@@ -37,6 +40,7 @@ public record LinkRequest(
     List<String> subscriptions,
     LinkLimits limits,
     MessageCounters counters,
-    ErrorHandler errorHandler)
+    ErrorHandler errorHandler,
+    ActorDirectory directory)
 {
 }

@@ -15,7 +15,17 @@ public enum LinkShape
     /** Inbound, {@code [body]}: messages from any peer, fairly queued. */
     COLLECT(true, false),
     /** Both ways, {@code [body]}: one peer only; a second one is refused. */
-    EXCLUSIVE(true, true);
+    EXCLUSIVE(true, true),
+    /**
+     * Serves requests, RFC 28: each request {@code [envelope...][empty][body]} comes in from any peer; each reply
+     * that comes back to the link's port with the request's correlation id goes to that peer, envelope restored.
+     */
+    REPLY(true, true),
+    /**
+     * Sends requests to the peers in turn, RFC 28; each reply comes back by its envelope to the address that sent
+     * the request, with the request's correlation id. The inbound side needs no target: the envelope names it.
+     */
+    REQUEST(false, true);
 
     private final boolean inbound;
     private final boolean outbound;

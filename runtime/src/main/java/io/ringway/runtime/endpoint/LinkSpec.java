@@ -190,6 +190,11 @@ public final class LinkSpec
                 + (shape.inbound() ? "somewhere to deliver to" : "nowhere to deliver to") + " and "
                 + (shape.outbound() ? "a port or a ring reader to send from" : "nothing to send from"));
         }
+        if ((shape == LinkShape.REPLY || shape == LinkShape.REQUEST) && !hasPort())
+        {
+            throw new ConfigurationException(where + ": shape " + shape + " needs a port: requests and replies are "
+                + "matched through the link's own address");
+        }
         if (hasPort() && (portRingSize < 2 || Integer.bitCount(portRingSize) != 1 || portMaxMessageLength < 1))
         {
             throw new ConfigurationException(where + ": port ring size " + portRingSize + " must be a power of two "

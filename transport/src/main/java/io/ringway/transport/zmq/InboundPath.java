@@ -8,7 +8,6 @@ import org.agrona.MutableDirectBuffer;
 import zmq.Msg;
 import zmq.SocketBase;
 import zmq.ZMQ;
-import zmq.io.Metadata;
 
 /**
  * Moves messages from a link's socket into the runtime: each one is copied once, from JeroMQ's frame into a
@@ -23,20 +22,8 @@ import zmq.io.Metadata;
  * </ul>
  * Thread safety: the link's thread only. Allocates nothing of its own; JeroMQ allocates each frame.
  */
-final class InboundPath
+final class InboundPath implements WirePath
 {
-    /** Closes the connection a refused frame came from. */
-    @FunctionalInterface
-    interface ConnectionCloser
-    {
-        /**
-         * @param connection the metadata JeroMQ stamps on every message of one connection.
-         */
-        void close(Metadata connection);
-    }
-
-    private static final int POISONED_SLOTS = 8;
-
     private final SocketBase socket;
     private final MessageSink sink;
     private final boolean topicFrames;
@@ -44,9 +31,7 @@ final class InboundPath
     private final MessageCounters counters;
     private final int batchLimit;
     private final SlotClaim claim = new SlotClaim();
-    private final ConnectionCloser closer;
-    private final Metadata[] poisoned = new Metadata[POISONED_SLOTS];
-    private int nextPoisoned;
+    private final BadConnections badConnections;
     private Msg heldFirst;
     private Msg heldSecond;
 
@@ -57,9 +42,9 @@ final class InboundPath
         final int senderId,
         final MessageCounters counters,
         final int batchLimit,
-        final ConnectionCloser closer)
+        final BadConnections badConnections)
     {
-        this.closer = closer;
+        this.badConnections = badConnections;
         this.socket = socket;
         this.sink = sink;
         this.topicFrames = topicFrames;
@@ -71,7 +56,8 @@ final class InboundPath
     /**
      * @return messages moved into the runtime or dropped.
      */
-    int pump()
+    @Override
+    public int pump()
     {
         int work = 0;
         int received = 0;
@@ -142,54 +128,19 @@ final class InboundPath
         return 0;
     }
 
-    /**
-     * A message holding a {@link RefusedFrame}, or from a connection that sent one: dropped with the rest of its
-     * frames, counted, and its connection closed. Allocates nothing for a well-formed message.
-     */
     private boolean isFromBadConnection(final Msg first, final Msg second)
     {
-        final Metadata connection = first.getMetadata();
-        final boolean refused = first instanceof RefusedFrame || second instanceof RefusedFrame;
-        if (!refused && (null == connection || !isPoisoned(connection)))
+        if (badConnections.refuses(first, first) || (null != second && badConnections.refuses(second, first)))
         {
-            return false;
-        }
-        discardRest(null == second ? first : second);
-        if (refused)
-        {
-            counters.onError();
-            if (null != connection && !isPoisoned(connection))
-            {
-                poisoned[nextPoisoned] = connection;
-                nextPoisoned = (nextPoisoned + 1) % POISONED_SLOTS;
-                closer.close(connection);
-            }
-        }
-        return true;
-    }
-
-    private boolean isPoisoned(final Metadata connection)
-    {
-        final Metadata[] poisoned = this.poisoned;
-        for (int i = 0; i < poisoned.length; i++)
-        {
-            if (poisoned[i] == connection)
-            {
-                return true;
-            }
+            badConnections.discardRest(null == second ? first : second);
+            return true;
         }
         return false;
     }
 
-    /** A message that will not be delivered: read it to its end, drop it, count it. */
     private void discardRest(final Msg last)
     {
-        Msg part = last;
-        while (null != part && part.hasMore())
-        {
-            part = socket.recv(ZMQ.ZMQ_DONTWAIT);
-        }
-        counters.onDropped(1);
+        badConnections.discardRest(last);
     }
 
     /**
@@ -236,7 +187,8 @@ final class InboundPath
      *
      * @return 1 if one was held, else 0.
      */
-    int dropHeld()
+    @Override
+    public int dropHeld()
     {
         if (null == heldFirst)
         {
@@ -246,5 +198,12 @@ final class InboundPath
         heldSecond = null;
         counters.onDropped(1);
         return 1;
+    }
+
+    /** @return always true: close does not wait for inbound messages. */
+    @Override
+    public boolean isIdle()
+    {
+        return true;
     }
 }

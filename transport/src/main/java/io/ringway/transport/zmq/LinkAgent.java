@@ -57,8 +57,7 @@ final class LinkAgent
     private ZMQ.Context context;
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
-    private InboundPath inbound;
-    private OutboundPath outbound;
+    private WirePath[] paths = new WirePath[0];
 
     LinkAgent(final LinkRequest request)
     {
@@ -86,17 +85,7 @@ final class LinkAgent
             {
                 open(endpoint);
             }
-            final boolean inboundTopic = request.inboundTopic();
-            if (request.shape().inbound())
-            {
-                inbound = new InboundPath(socket.base(), request.inbound(), inboundTopic, request.inboundSenderId(),
-                    counters, BATCH_LIMIT, this::closeConnection);
-            }
-            if (request.shape().outbound())
-            {
-                outbound = new OutboundPath(socket.base(), request.outbound(), request.shape() == LinkShape.PUBLISH,
-                    counters, request.errorHandler(), request.name(), BATCH_LIMIT);
-            }
+            paths = newPaths(new BadConnections(socket.base(), counters, this::closeConnection));
             return true;
         }
         catch (final RuntimeException ex)
@@ -109,6 +98,35 @@ final class LinkAgent
         {
             started.countDown();
         }
+    }
+
+    private WirePath[] newPaths(final BadConnections badConnections)
+    {
+        final zmq.SocketBase base = socket.base();
+        final LinkShape shape = request.shape();
+        if (shape == LinkShape.REPLY)
+        {
+            return new WirePath[] { new ReplyPath(base, request.inbound(), request.inboundSenderId(),
+                request.outbound(), counters, request.errorHandler(), request.name(),
+                request.limits().highWaterMark(), BATCH_LIMIT, badConnections) };
+        }
+        if (shape == LinkShape.REQUEST)
+        {
+            return new WirePath[] { new RequestPath(base, request.directory(), request.inboundSenderId(),
+                request.outbound(), counters, request.errorHandler(), request.name(), BATCH_LIMIT, badConnections) };
+        }
+        final List<WirePath> paths = new ArrayList<>(2);
+        if (shape.inbound())
+        {
+            paths.add(new InboundPath(base, request.inbound(), request.inboundTopic(), request.inboundSenderId(),
+                counters, BATCH_LIMIT, badConnections));
+        }
+        if (shape.outbound())
+        {
+            paths.add(new OutboundPath(base, request.outbound(), shape == LinkShape.PUBLISH, counters,
+                request.errorHandler(), request.name(), BATCH_LIMIT));
+        }
+        return paths.toArray(new WirePath[0]);
     }
 
     private void open(final LinkEndpoint endpoint)
@@ -144,13 +162,10 @@ final class LinkAgent
     int doWork()
     {
         int work = pollMonitor();
-        if (null != inbound)
+        final WirePath[] paths = this.paths;
+        for (int i = 0; i < paths.length; i++)
         {
-            work += inbound.pump();
-        }
-        if (null != outbound)
-        {
-            work += outbound.pump();
+            work += paths[i].pump();
         }
         if (request.shape() == LinkShape.PUBLISH)
         {
@@ -265,24 +280,37 @@ final class LinkAgent
     void onClose()
     {
         final long deadlineNs = System.nanoTime() + request.limits().lingerMs() * 1_000_000L;
-        long dropped = 0;
-        if (null != outbound)
+        final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 1_000, 1_000_000);
+        while (!allIdle() && deadlineNs - System.nanoTime() > 0)
         {
-            final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 1_000, 1_000_000);
-            while (!outbound.isIdle() && deadlineNs - System.nanoTime() > 0)
+            int work = 0;
+            for (final WirePath path : paths)
             {
-                idle.idle(outbound.pump());
+                work += path.pump();
             }
-            dropped += outbound.dropHeld();
+            idle.idle(work);
         }
-        if (null != inbound)
+        long dropped = 0;
+        for (final WirePath path : paths)
         {
-            dropped += inbound.dropHeld();
+            dropped += path.dropHeld();
         }
         pollMonitor();
         foldIoErrors();
         unsent = dropped;
         closeSockets((int)Math.max(0, (deadlineNs - System.nanoTime()) / 1_000_000L));
+    }
+
+    private boolean allIdle()
+    {
+        for (final WirePath path : paths)
+        {
+            if (!path.isIdle())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void closeSockets(final int lingerMs)

@@ -42,6 +42,10 @@ final class LinkSockets
                 return SocketType.PUSH;
             case COLLECT:
                 return SocketType.PULL;
+            case REPLY:
+                return SocketType.ROUTER;
+            case REQUEST:
+                return SocketType.DEALER;
             default:
                 return SocketType.PAIR;
         }
@@ -84,8 +88,13 @@ final class LinkSockets
                 break;
             case DISTRIBUTE:
             case EXCLUSIVE:
+            case REQUEST:
                 // Queue only to peers that have completed the handshake; until then messages stay in the port.
                 socket.setImmediate(true);
+                break;
+            case REPLY:
+                // A reply to a client that has left is refused (EHOSTUNREACH) and counted, not dropped silently.
+                socket.setRouterMandatory(true);
                 break;
             default:
                 break;

@@ -23,7 +23,7 @@ import zmq.ZMQ;
  * Thread safety: the link's thread only. JeroMQ needs one frame object and array per frame sent; nothing else
  * is allocated.
  */
-final class OutboundPath implements EventPoller.Handler<MessageSlot>
+final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
 {
     private final SocketBase socket;
     private final LinkSource source;
@@ -56,7 +56,8 @@ final class OutboundPath implements EventPoller.Handler<MessageSlot>
     /**
      * @return messages sent or taken.
      */
-    int pump()
+    @Override
+    public int pump()
     {
         if (isHolding())
         {
@@ -132,7 +133,8 @@ final class OutboundPath implements EventPoller.Handler<MessageSlot>
     }
 
     /** @return true if nothing is held and the source is empty. */
-    boolean isIdle()
+    @Override
+    public boolean isIdle()
     {
         return !isHolding() && source.backlog() == 0;
     }
@@ -142,7 +144,8 @@ final class OutboundPath implements EventPoller.Handler<MessageSlot>
      *
      * @return 1 if one was held, else 0.
      */
-    int dropHeld()
+    @Override
+    public int dropHeld()
     {
         if (!isHolding())
         {
