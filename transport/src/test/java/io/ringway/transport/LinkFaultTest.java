@@ -76,6 +76,72 @@ class LinkFaultTest
     }
 
     @Test
+    void shouldResumeWithARestartedPeerLosingNothingSentWhileItWasAway()
+    {
+        final Ringway ringway = closeLater(Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .drainTimeout(Duration.ofMillis(500))
+            .link(new LinkSpec("out", LinkShape.DISTRIBUTE).bind("tcp://127.0.0.1:*").port(64, 64))
+            .build()).start();
+        final ZmqLink link = (ZmqLink)ringway.link("out");
+        final String endpoint = endpointOf(ringway, "out");
+        try (PyzmqPeer first = PyzmqPeer.start("pull", endpoint, "1"))
+        {
+            assertEquals("ready", first.nextLine());
+            send(ringway, "m0");
+            assertEquals("m0", first.nextLine());
+            assertEquals(0, first.exitCode());
+        }
+        Await.until(() -> link.disconnects() == 1, () -> "disconnects " + link.disconnects());
+
+        // No peer: IMMEDIATE keeps these out of JeroMQ's pipes, in the link's port, where nothing is lost.
+        send(ringway, "m1");
+        send(ringway, "m2");
+        send(ringway, "m3");
+        final PyzmqPeer second = closeLater(PyzmqPeer.start("pull", endpoint, "3"));
+        assertEquals("ready", second.nextLine());
+        assertEquals("m1", second.nextLine());
+        assertEquals("m2", second.nextLine());
+        assertEquals("m3", second.nextLine());
+        assertEquals(0, second.exitCode());
+        assertEquals(4, ringway.linkCounters("out").get(CounterType.SENT));
+        assertEquals(0, ringway.linkCounters("out").get(CounterType.DROPPED));
+    }
+
+    @Test
+    void shouldReturnFileDescriptorsAfterManyConnectionsComeAndGo() throws Exception
+    {
+        final Ringway ringway = closeLater(Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .actor("sink", context -> (buffer, offset, length, header) -> { })
+            .link(new LinkSpec("in", LinkShape.COLLECT).bind("tcp://127.0.0.1:*").deliverTo("sink"))
+            .build()).start();
+        final ZmqLink link = (ZmqLink)ringway.link("in");
+        final int port = link.endpoints().get(0).endpoint().port();
+        final long before = openFileDescriptors();
+        final int connections = 300;
+        for (int i = 0; i < connections; i++)
+        {
+            new RawZmtpPeer(port).close();
+        }
+        Await.until(() -> link.disconnects() == connections, () -> "disconnects " + link.disconnects());
+        Await.until(() -> openFileDescriptors() <= before + 4,
+            () -> "file descriptors: " + before + " before, " + openFileDescriptors() + " after");
+    }
+
+    private static long openFileDescriptors() throws java.io.UncheckedIOException
+    {
+        try (java.util.stream.Stream<Path> fds = java.nio.file.Files.list(Path.of("/proc/self/fd")))
+        {
+            return fds.count();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    @Test
     void shouldReportWhatItCouldNotSendAtClose()
     {
         final List<CloseReport> reports = new ArrayList<>();

@@ -83,6 +83,27 @@ class ReqRepLinkTest
     }
 
     @Test
+    void shouldDropAndCountASecondReplyToTheSameRequest()
+    {
+        final Ringway ringway = closeLater(Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(directoryA).drainTimeout(Duration.ofSeconds(1)))
+            .actor("server", context -> new Echo(context, 2))
+            .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(bind("tcp://127.0.0.1:*"))
+                .timeout(Duration.ofSeconds(1)))
+            .build()).start();
+        final PyzmqPeer client = closeLater(PyzmqPeer.start("req", endpoint(ringway, "rpc~requesters"), "5"));
+        for (int i = 0; i < 5; i++)
+        {
+            assertEquals("re:q-" + i, client.nextLine());
+        }
+        assertEquals(0, client.exitCode());
+        final io.ringway.runtime.status.MessageCounters counters = ringway.linkCounters("rpc~requesters");
+        Await.until(() -> counters.get(io.ringway.runtime.status.CounterType.DROPPED) == 5,
+            () -> "dropped " + counters.get(io.ringway.runtime.status.CounterType.DROPPED));
+        assertEquals(5, counters.get(io.ringway.runtime.status.CounterType.SENT));
+    }
+
+    @Test
     void shouldServeAPyzmqDealerWithManyRequestsInFlight()
     {
         final Ringway ringway = server(directoryA);
@@ -166,15 +187,22 @@ class ReqRepLinkTest
         assertTrue(a.linkCounters("rpc~repliers").get(io.ringway.runtime.status.CounterType.SENT) >= 200);
     }
 
-    /** Replies {@code re:<request>}. */
+    /** Replies {@code re:<request>}, once or more. */
     static final class Echo implements Actor
     {
         private final ActorContext context;
+        private final int times;
         private final UnsafeBuffer reply = new UnsafeBuffer(new byte[256]);
 
         Echo(final ActorContext context)
         {
+            this(context, 1);
+        }
+
+        Echo(final ActorContext context, final int times)
+        {
             this.context = context;
+            this.times = times;
         }
 
         @Override
@@ -182,7 +210,10 @@ class ReqRepLinkTest
         {
             final int prefix = reply.putStringWithoutLengthAscii(0, "re:");
             reply.putBytes(prefix, buffer, offset, length);
-            context.reply(reply, 0, prefix + length);
+            for (int i = 0; i < times; i++)
+            {
+                context.reply(reply, 0, prefix + length);
+            }
         }
     }
 

@@ -160,6 +160,27 @@ class RingwayLinkTest
         assertEquals(List.of("world"), atA);
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldServeIpcAsLoopbackTcpAtAPortHashedFromTheName() throws Exception
+    {
+        final String name = "ringway-hash-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        final List<String> received = Recorder.newLog();
+        started(Ringway.builder()
+            .runtimeDirectory(directoryA)
+            .actor("worker", context -> new Recorder(received))
+            .link(new LinkSpec("in", LinkShape.COLLECT).bind("ipc://" + name).deliverTo("worker"))
+            .build());
+        // JeroMQ 0.6.0: ipc://name is tcp://127.0.0.1:(10000 + |hash(name)| mod 55536), so a libzmq peer, whose
+        // ipc:// is a Unix-domain socket, can never reach it, while a plain TCP client on that port can.
+        final int port = 10_000 + Math.abs(name.hashCode()) % 55_536;
+        try (RawZmtpPeer peer = new RawZmtpPeer(port))
+        {
+            peer.greet("PUSH").frame("over loopback tcp".getBytes(StandardCharsets.US_ASCII));
+            Await.until(() -> received.size() == 1, () -> "received " + received);
+        }
+        assertEquals(List.of("over loopback tcp"), received);
+    }
+
     static void publish(final Ringway ringway, final String topic, final String body)
     {
         final byte[] bytes = (topic + body).getBytes(StandardCharsets.US_ASCII);
