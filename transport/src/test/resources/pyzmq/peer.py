@@ -102,6 +102,16 @@ def rep_bind(count):
     say("served %s" % count)
 
 
+def rep_silent():
+    """A REP server that takes one request and never answers: binds, prints its endpoint, then "silent"."""
+    s = socket(zmq.REP)
+    s.bind("tcp://127.0.0.1:*")
+    say(s.getsockopt(zmq.LAST_ENDPOINT).decode())
+    s.recv()
+    say("silent")
+    s.poll(TIMEOUT_MS)
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -120,7 +130,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "req": req, "dealer": dealer, "rep-bind": rep_bind, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)
