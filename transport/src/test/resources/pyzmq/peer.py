@@ -112,6 +112,32 @@ def rep_silent():
     s.poll(TIMEOUT_MS)
 
 
+def pull_in_order(endpoint, count):
+    """Connects, prints "ready", receives COUNT messages "m<i> <padding>" and prints "ok COUNT" if every one came,
+    in order; else the first one out of place."""
+    s = socket(zmq.PULL)
+    s.setsockopt(zmq.RCVTIMEO, 3 * TIMEOUT_MS)
+    s.connect(endpoint)
+    say("ready")
+    for i in range(int(count)):
+        head = s.recv().split(b" ")[0]
+        if head != b"m%d" % i:
+            say("expected m%d, got %s" % (i, head.decode()))
+            sys.exit(1)
+    say("ok %s" % count)
+
+
+def push_twice(endpoint):
+    """Connects, sends "before", then waits for a line on stdin before sending "after"."""
+    s = socket(zmq.PUSH)
+    s.connect(endpoint)
+    s.send(b"before")
+    say("sent before")
+    sys.stdin.readline()
+    s.send(b"after")
+    say("sent after")
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -130,7 +156,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

@@ -1,6 +1,7 @@
 package io.ringway.transport;
 
 import io.ringway.runtime.Ringway;
+import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.status.CounterType;
@@ -60,7 +61,9 @@ class LinkAllocationTest
         receiver = Ringway.builder()
             .runtimeDirectory(directoryB)
             .actor("sink", context -> (buffer, offset, length, header) -> { })
-            .link(new LinkSpec("in", LinkShape.COLLECT).connect(endpoint).deliverTo("sink"))
+            // No heartbeat: this measures allocation, and a loaded machine must not turn a stall into a lost link.
+            .link(new LinkSpec("in", LinkShape.COLLECT).connect(endpoint).deliverTo("sink")
+                .limits(new LinkLimits(1_000, 2_000, 0, 0, 1_000)))
             .build().start();
 
         run(WARM_UP);

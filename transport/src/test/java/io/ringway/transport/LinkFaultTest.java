@@ -48,20 +48,19 @@ class LinkFaultTest
     }
 
     @Test
-    void shouldDropAHungPeerOnHeartbeatTimeoutAndTakeItBackWhenItResumes()
+    void shouldDropAHungSenderOnHeartbeatTimeoutAndTakeItBackWhenItResumes()
     {
+        final List<String> received = Recorder.newLog();
         final Ringway ringway = closeLater(Ringway.builder()
             .runtimeDirectory(runtimeDirectory)
-            .drainTimeout(Duration.ofMillis(500))
-            .link(new LinkSpec("out", LinkShape.DISTRIBUTE).bind("tcp://127.0.0.1:*").port(64, 64)
+            .actor("worker", context -> new Recorder(received))
+            .link(new LinkSpec("in", LinkShape.COLLECT).bind("tcp://127.0.0.1:*").deliverTo("worker")
                 .limits(new LinkLimits(200, 1_000, 100, 400, 100)))
             .build()).start();
-        final ZmqLink link = (ZmqLink)ringway.link("out");
-        final PyzmqPeer peer = closeLater(PyzmqPeer.start("pull", endpointOf(ringway, "out"), "2"));
-        assertEquals("ready", peer.nextLine());
-        Await.until(() -> link.handshakes() == 1, () -> "handshakes " + link.handshakes());
-        send(ringway, "before");
-        assertEquals("before", peer.nextLine());
+        final ZmqLink link = (ZmqLink)ringway.link("in");
+        final PyzmqPeer peer = closeLater(PyzmqPeer.start("push-twice", endpointOf(ringway, "in")));
+        assertEquals("sent before", peer.nextLine());
+        Await.until(() -> received.size() == 1, () -> "received " + received);
 
         peer.signal("STOP");
         Await.until(() -> link.disconnects() == 1, Duration.ofSeconds(5),
@@ -70,9 +69,69 @@ class LinkFaultTest
         peer.signal("CONT");
         Await.until(() -> link.handshakes() == 2, Duration.ofSeconds(10),
             () -> "the resumed peer reconnects; handshakes " + link.handshakes());
-        send(ringway, "after");
-        assertEquals("after", peer.nextLine());
+        peer.writeLine("go");
+        assertEquals("sent after", peer.nextLine());
+        Await.until(() -> received.size() == 2, () -> "received " + received);
+        assertEquals(List.of("before", "after"), received);
+    }
+
+    @Test
+    void shouldBackPressureAHungReceiverAndLoseNothingWhenItResumes()
+    {
+        final Ringway ringway = closeLater(Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .drainTimeout(Duration.ofMillis(500))
+            .link(new LinkSpec("out", LinkShape.DISTRIBUTE).bind("tcp://127.0.0.1:*").port(16, MESSAGE_LENGTH)
+                .limits(new LinkLimits(200, 1_000, 100, 400, 10)))
+            .build()).start();
+        final ZmqLink link = (ZmqLink)ringway.link("out");
+        final int count = 40_000; // 40 MB: more than loopback's socket buffers can hold
+        final PyzmqPeer peer = closeLater(
+            PyzmqPeer.start("pull-in-order", endpointOf(ringway, "out"), Integer.toString(count)));
+        assertEquals("ready", peer.nextLine());
+        Await.until(() -> link.handshakes() == 1, () -> "handshakes " + link.handshakes());
+        peer.signal("STOP");
+
+        // The hung peer stops reading: its queues and socket buffers fill, then the link's port does.
+        int sent = 0;
+        long result = 0;
+        while (sent < count && result >= 0)
+        {
+            final UnsafeBuffer message = numbered(sent);
+            final long deadlineNs = System.nanoTime() + 1_000_000_000L;
+            while ((result = ringway.actor("out").offer(message, 0, MESSAGE_LENGTH)) < 0
+                && System.nanoTime() < deadlineNs)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+            if (result >= 0)
+            {
+                sent++;
+            }
+        }
+        assertTrue(sent < count, "the port refuses with BACK_PRESSURED once everything behind it is full");
+        assertTrue(ringway.linkCounters("out").get(CounterType.BACK_PRESSURED) > 0);
+        assertEquals(0, link.disconnects(), "an outbound-only link does not ping, so no heartbeat drops the peer");
+
+        peer.signal("CONT");
+        for (int i = sent; i < count; i++)
+        {
+            final UnsafeBuffer message = numbered(i);
+            Await.until(() -> ringway.actor("out").offer(message, 0, MESSAGE_LENGTH) >= 0, () -> "port took more");
+        }
+        assertEquals("ok " + count, peer.nextLine(), "nothing lost, nothing out of order");
         assertEquals(0, peer.exitCode());
+    }
+
+    private static final int MESSAGE_LENGTH = 1_000;
+
+    /** A message {@code "m<i> "} padded to {@link #MESSAGE_LENGTH} bytes. */
+    private static UnsafeBuffer numbered(final int i)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[MESSAGE_LENGTH]);
+        buffer.setMemory(0, MESSAGE_LENGTH, (byte)'.');
+        buffer.putStringWithoutLengthAscii(0, "m" + i + " ");
+        return buffer;
     }
 
     @Test

@@ -120,6 +120,24 @@ final class PyzmqPeer implements AutoCloseable
     }
 
     /**
+     * Writes a line to the child's stdin.
+     *
+     * @param line the line, without its newline.
+     */
+    void writeLine(final String line)
+    {
+        try
+        {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * Sends the child a signal, e.g. {@code STOP} to hang it or {@code CONT} to resume it.
      *
      * @param signal the signal's name, without {@code SIG}.

@@ -59,7 +59,11 @@ final class LinkSockets
         final LinkLimits limits = request.limits();
         socket.setLinger(limits.lingerMs());
         socket.setHandshakeIvl(limits.handshakeMs());
-        if (limits.heartbeatIntervalMs() > 0)
+        // Only a link that expects messages in pings. A peer that stops reading an outbound-only link, hung or
+        // just slow, then shows as back-pressure (its queue fills, the port fills, senders get BACK_PRESSURED) and
+        // loses nothing when it resumes; were the link to ping it, the peer could not read the PING while its
+        // input is stopped, the heartbeat would time out, and what was queued for it would be lost unreported.
+        if (limits.heartbeatIntervalMs() > 0 && (request.shape().inbound() || request.shape() == LinkShape.REQUEST))
         {
             socket.setHeartbeatIvl(limits.heartbeatIntervalMs());
             socket.setHeartbeatTimeout(limits.heartbeatTimeoutMs());
