@@ -138,6 +138,33 @@ def push_twice(endpoint):
     say("sent after")
 
 
+def curve_push(endpoint, server_public, client_public, client_secret, count):
+    """A PUSH client: CURVE with the given keys ("-" for none: plain NULL), then prints how its handshake ended:
+    "succeeded" (and sends COUNT messages), "auth-failed" or "failed" with the event number."""
+    s = socket(zmq.PUSH)
+    if server_public != "-":
+        s.curve_serverkey = server_public.encode()
+        s.curve_publickey = client_public.encode()
+        s.curve_secretkey = client_secret.encode()
+    monitor = s.get_monitor_socket()
+    monitor.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    s.connect(endpoint)
+    while True:
+        event = recv_monitor_message(monitor)["event"]
+        if event == zmq.EVENT_HANDSHAKE_SUCCEEDED:
+            for i in range(int(count)):
+                s.send(b"secret-%d" % i)
+            say("succeeded")
+            return
+        if event == zmq.EVENT_HANDSHAKE_FAILED_AUTH:
+            say("auth-failed")
+            return
+        if event in (zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL, zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL,
+                     zmq.EVENT_DISCONNECTED):
+            say("failed %d" % event)
+            return
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -156,7 +183,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "curve-push": curve_push, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

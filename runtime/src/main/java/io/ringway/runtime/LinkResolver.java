@@ -92,6 +92,7 @@ final class LinkResolver
             maxMessageLength = Math.max(maxMessageLength, ring.maxMessageLength());
         }
         return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, null != link.deliverToRing(),
-            senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory);
+            senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory,
+            link.security());
     }
 }

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedInputTest
 {
     private static final int MAX_MESSAGE_LENGTH = 1024;
+    /** The link's frame limit: the ring's largest message plus room for CURVE's box. */
+    private static final int WIRE_LIMIT = MAX_MESSAGE_LENGTH + 64;
     private static final long LARGE_BYTES = 64L << 20;
 
     @TempDir
@@ -81,13 +83,14 @@ class MalformedInputTest
         try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket bystander = context.socket(SocketType.PUSH))
         {
             bystander.connect("tcp://127.0.0.1:" + port);
-            Await.until(() -> link.handshakes() == 1, () -> "bystander handshakes " + link.handshakes());
+            bystander.send("warm-up");
+            Await.until(() -> received.size() == 1, () -> "bystander not yet connected: " + received);
             for (final long size : new long[] { 0xFFFF_FFFF_FFFF_FFFFL, 0xFFFF_FFFF_7FFF_FFFFL })
             {
                 try (RawZmtpPeer attacker = new RawZmtpPeer(port))
                 {
-                    attacker.greet("PUSH").longFrameHeader(size).send(new byte[64]);
                     final long refused = link.framesRefused();
+                    attacker.greet("PUSH").longFrameHeader(size).send(new byte[64]);
                     Await.until(() -> link.framesRefused() == refused + 1, () -> "refused " + link.framesRefused());
 
                     // While the attacker's connection is still open, a peer on the same I/O thread is served.
@@ -139,12 +142,26 @@ class MalformedInputTest
     {
         try (RawZmtpPeer attacker = new RawZmtpPeer(port))
         {
-            attacker.greet("PUSH").longFrameHeader(MAX_MESSAGE_LENGTH + 1).send(new byte[MAX_MESSAGE_LENGTH + 1]);
+            attacker.greet("PUSH").longFrameHeader(WIRE_LIMIT + 1).send(new byte[WIRE_LIMIT + 1]);
             assertTrue(attacker.awaitClosedByPeer(5_000), "over MAXMSGSIZE: closed at once");
         }
         Await.until(() -> link.disconnects() == 1, () -> "disconnects: " + link.disconnects());
         assertOtherPeersStillWork();
         assertEquals(List.of("ok"), received, "nothing of the oversized message was delivered");
+    }
+
+    @Test
+    void shouldDropAndCountAMessageOverTheRingsMaximumButWithinTheFrameLimit()
+    {
+        try (RawZmtpPeer peer = new RawZmtpPeer(port))
+        {
+            peer.greet("PUSH").longFrameHeader(MAX_MESSAGE_LENGTH + 1).send(new byte[MAX_MESSAGE_LENGTH + 1]);
+            Await.until(() -> ringway.linkCounters("in").get(CounterType.DROPPED) == 1,
+                () -> "dropped " + ringway.linkCounters("in").get(CounterType.DROPPED));
+            peer.frame("ok".getBytes(StandardCharsets.US_ASCII));
+            Await.until(() -> received.size() == 1, () -> "received " + received);
+        }
+        assertEquals(List.of("ok"), received, "refused by the ring with MESSAGE_TOO_LARGE; the connection carries on");
     }
 
     private void assertOtherPeersStillWork()

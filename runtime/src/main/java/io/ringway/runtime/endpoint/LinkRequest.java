@@ -27,6 +27,7 @@ import java.util.List;
  * @param errorHandler     receives the link's errors.
  * @param directory        every address of the runtime by id: where a {@link LinkShape#REQUEST} link sends each
  *                         reply, by the sender id its request carried.
+ * @param security         CURVE settings, or null for plain ZMTP.
  */
 public record LinkRequest(
     String name,
@@ -41,6 +42,7 @@ public record LinkRequest(
     LinkLimits limits,
     MessageCounters counters,
     ErrorHandler errorHandler,
-    ActorDirectory directory)
+    ActorDirectory directory,
+    LinkSecurity security)
 {
 }

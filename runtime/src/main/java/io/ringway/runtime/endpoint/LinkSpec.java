@@ -39,6 +39,7 @@ public final class LinkSpec
     private int portRingSize;
     private int portMaxMessageLength;
     private LinkLimits limits = LinkLimits.DEFAULTS;
+    private LinkSecurity security;
 
     /**
      * @param name  unique among the runtime's actors, addresses and links; a port's address has this name.
@@ -150,6 +151,22 @@ public final class LinkSpec
     }
 
     /**
+     * @param security CURVE keys and, for a server, the allowed clients; none (plain ZMTP) by default.
+     * @return this spec.
+     */
+    public LinkSpec security(final LinkSecurity security)
+    {
+        this.security = Objects.requireNonNull(security, "security");
+        return this;
+    }
+
+    /** @return the link's CURVE settings, or null for none. */
+    public LinkSecurity security()
+    {
+        return security;
+    }
+
+    /**
      * Checks that the declaration is complete for its shape; names are resolved later, by the runtime.
      *
      * @throws ConfigurationException naming the link and the fault.
@@ -205,6 +222,10 @@ public final class LinkSpec
             throw new ConfigurationException(where + ": only a SUBSCRIBE link subscribes to prefixes");
         }
         limits.validate(where);
+        if (null != security)
+        {
+            security.validate(where);
+        }
     }
 
     /** @return the link's name. */

@@ -57,13 +57,14 @@ final class LinkAgent
     private ZMQ.Context context;
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
+    private ZapHandler zap;
     private WirePath[] paths = new WirePath[0];
 
     LinkAgent(final LinkRequest request)
     {
         this.request = request;
         this.counters = request.counters();
-        this.allocator = new BoundedMsgAllocator(request.maxMessageLength());
+        this.allocator = new BoundedMsgAllocator(LinkSockets.frameLimit(request));
     }
 
     /**
@@ -75,6 +76,10 @@ final class LinkAgent
         {
             context = ZMQ.context(1);
             context.setNotificationExceptionHandler((thread, ex) -> onIoThreadError(ex));
+            if (null != request.security() && request.security().isServer())
+            {
+                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters);
+            }
             socket = context.socket(LinkSockets.socketType(request.shape()));
             LinkSockets.configure(socket, request, allocator);
             final String monitorAddress = "inproc://ringway-monitor-" + MONITOR_IDS.incrementAndGet();
@@ -162,6 +167,10 @@ final class LinkAgent
     int doWork()
     {
         int work = pollMonitor();
+        if (null != zap)
+        {
+            work += zap.poll();
+        }
         final WirePath[] paths = this.paths;
         for (int i = 0; i < paths.length; i++)
         {
@@ -325,6 +334,10 @@ final class LinkAgent
             monitor.setLinger(0);
             monitor.close();
         }
+        if (null != zap)
+        {
+            zap.close();
+        }
         if (null != context)
         {
             context.term();
@@ -364,6 +377,12 @@ final class LinkAgent
     long subscriptions()
     {
         return subscriptions;
+    }
+
+    long clientsRefused()
+    {
+        final ZapHandler zap = this.zap;
+        return null == zap ? 0 : zap.refused();
     }
 
     long framesRefused()

@@ -3,6 +3,7 @@ package io.ringway.transport.zmq;
 import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.zeromq.SocketType;
@@ -22,8 +23,27 @@ final class LinkSockets
      */
     static final String ZAP_DOMAIN = "ringway";
 
+    /** Room for CURVE's per-message box (33 bytes) on top of the largest message. */
+    static final int FRAME_SLACK = 64;
+    /**
+     * The smallest frame limit: ZMTP commands (READY with its metadata, CURVE's HELLO, WELCOME and INITIATE, up to
+     * a few hundred bytes) are frames too, and a limit below them would fail every handshake.
+     */
+    static final int MIN_FRAME_LIMIT = 1024;
+
     private LinkSockets()
     {
+    }
+
+    /**
+     * @param request the link.
+     * @return the largest frame the link's socket accepts: the ring's largest message plus CURVE's box, and never
+     * less than the handshake commands. A message over the ring's limit that fits here is refused by the ring
+     * ({@code MESSAGE_TOO_LARGE}) and counted as dropped.
+     */
+    static int frameLimit(final LinkRequest request)
+    {
+        return Math.max(request.maxMessageLength() + FRAME_SLACK, MIN_FRAME_LIMIT);
     }
 
     /**
@@ -69,11 +89,27 @@ final class LinkSockets
             socket.setHeartbeatTimeout(limits.heartbeatTimeoutMs());
             socket.setHeartbeatTtl(limits.heartbeatTimeoutMs());
         }
-        socket.setMaxMsgSize(request.maxMessageLength());
+        socket.setMaxMsgSize(frameLimit(request));
         socket.setSndHWM(limits.highWaterMark());
         socket.setRcvHWM(limits.highWaterMark());
         socket.setMsgAllocator(allocator);
         socket.setZAPDomain(ZAP_DOMAIN);
+        final LinkSecurity security = request.security();
+        if (null != security)
+        {
+            final CurveKeys keys = CurveKeys.read(security.keyFile());
+            if (security.isServer())
+            {
+                socket.setCurveServer(true);
+                socket.setCurveSecretKey(keys.secretKey());
+            }
+            else
+            {
+                socket.setCurvePublicKey(keys.publicKey());
+                socket.setCurveSecretKey(keys.secretKey());
+                socket.setCurveServerKey(CurveKeys.decode(security.serverPublicKey()));
+            }
+        }
         switch (request.shape())
         {
             case PUBLISH:

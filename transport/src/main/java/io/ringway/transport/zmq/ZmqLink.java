@@ -118,6 +118,12 @@ public final class ZmqLink implements Link
         return agent.framesRefused();
     }
 
+    /** @return CURVE clients refused by the allow-list; also counted as errors. */
+    public long clientsRefused()
+    {
+        return agent.clientsRefused();
+    }
+
     @Override
     public long unsent()
     {
