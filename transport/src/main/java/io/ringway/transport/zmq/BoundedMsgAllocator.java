@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is cast to {@code int} before it reaches here. The cast gives a negative size (JeroMQ's own allocator throws
  * {@code NegativeArraySizeException}, after which the decoder spins forever on that connection and the I/O thread
  * serves nobody else: measured) or a size over the maximum (an allocation of up to 2 GiB). Every size that
- * JeroMQ's own checks let through is within {@code [0, maxMessageLength]}, so anything else proves such a frame.
+ * JeroMQ's own checks let through is within {@code [0, frame limit]}, so anything else proves such a frame.
  * <p>
  * Throwing here would leave the decoder in that spin, so a refused frame is answered with an empty
  * {@link RefusedFrame} instead: the decoder moves on in a consistent state, the marker reaches the link's thread,
@@ -31,6 +31,7 @@ final class BoundedMsgAllocator implements MsgAllocator
     private final int maxMessageLength;
     private final AtomicLong refused = new AtomicLong();
 
+    /** @param maxMessageLength the link's frame limit: the largest frame the socket accepts. */
     BoundedMsgAllocator(final int maxMessageLength)
     {
         this.maxMessageLength = maxMessageLength;
