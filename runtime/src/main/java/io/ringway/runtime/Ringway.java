@@ -7,8 +7,8 @@ import io.ringway.runtime.agent.AttachmentBinding;
 import io.ringway.runtime.agent.Dispatcher;
 import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.endpoint.Link;
-import io.ringway.runtime.endpoint.LinkDirection;
 import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.endpoint.Transports;
 import io.ringway.runtime.ring.Mailbox;
 import io.ringway.runtime.ring.RingReader;
@@ -61,7 +61,8 @@ public final class Ringway implements AutoCloseable
     private final Map<String, AgentInvoker> invokers = new LinkedHashMap<>();
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<LinkRequest> linkRequests = new ArrayList<>();
-    private final List<Link> links = new ArrayList<>();
+    private final Map<String, MessageCounters> linkCounters = new LinkedHashMap<>();
+    private final Map<String, Link> links = new LinkedHashMap<>();
     private final RingwayBuilder config;
     private State state = State.BUILT;
     private CloseReport closeReport;
@@ -88,6 +89,8 @@ public final class Ringway implements AutoCloseable
         {
             owners += 1 + ring.readers.size();
         }
+        final List<LinkSpec> linkSpecs = LinkResolver.allLinks(config);
+        owners += linkSpecs.size();
         this.countersFile = CountersFile.create(config.runtimeDirectory,
             owners * COUNTERS_PER_OWNER + attachments * OPERATOR_COUNTERS_PER_ATTACHMENT + SPARE_COUNTERS);
         final CountersManager countersManager = countersFile.countersManager();
@@ -118,11 +121,28 @@ public final class Ringway implements AutoCloseable
                 }
             }
         }
+        for (final LinkSpec link : linkSpecs)
+        {
+            final MessageCounters counters = MessageCounters.forOwner(countersManager, "link " + link.name(), null);
+            linkCounters.put(link.name(), counters);
+            if (link.hasPort())
+            {
+                final Mailbox port = new Mailbox(
+                    ProducerType.MULTI, link.portRingSize(), link.portMaxMessageLength(), counters);
+                mailboxes.put(link.name(), port);
+                refs.add(new ActorRef(link.name(), refs.size(), port));
+            }
+        }
         for (final Map.Entry<String, SharedRingOptions> ring : config.sharedRings.entrySet())
         {
             sharedRings.put(ring.getKey(), newSharedRing(ring.getKey(), ring.getValue(), countersManager));
         }
         this.directory = new ActorDirectory(refs, sharedRings);
+        for (final LinkSpec link : linkSpecs)
+        {
+            linkRequests.add(LinkResolver.resolve(
+                link, directory, mailboxes, sharedRings, linkCounters.get(link.name()), errorHandler));
+        }
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {
             for (final Map.Entry<String, String> exclusive : spec.options().exclusiveSenders.entrySet())
@@ -139,7 +159,7 @@ public final class Ringway implements AutoCloseable
             dispatchers.get(options.dispatcher).addActor(ref, mailboxes.get(spec.name()), spec.factory(),
                 options.supervision, actorCounters.get(spec.name()), directory, errorHandler, config.deadLetterHandler,
                 bindAttachments(spec.name(), options, countersManager));
-            declareEndpoints(ref, options, errorHandler);
+            declareInprocNames(ref, options);
         }
     }
 
@@ -195,7 +215,7 @@ public final class Ringway implements AutoCloseable
         return bindings;
     }
 
-    private void declareEndpoints(final ActorRef ref, final ActorOptions options, final ErrorHandler errorHandler)
+    private void declareInprocNames(final ActorRef ref, final ActorOptions options)
     {
         for (final String text : options.binds)
         {
@@ -204,14 +224,6 @@ public final class Ringway implements AutoCloseable
             {
                 actorsByEndpointName.put(endpoint.address(), ref);
             }
-            else
-            {
-                linkRequests.add(new LinkRequest(endpoint, LinkDirection.BIND, ref, errorHandler));
-            }
-        }
-        for (final String text : options.connects)
-        {
-            linkRequests.add(new LinkRequest(Endpoint.parse(text), LinkDirection.CONNECT, ref, errorHandler));
         }
     }
 
@@ -246,9 +258,18 @@ public final class Ringway implements AutoCloseable
                 runners.add(runner);
             }
         }
-        for (final LinkRequest request : linkRequests)
+        try
         {
-            links.add(Transports.require(request.endpoint(), config.transportClassLoader).open(request));
+            for (final LinkRequest request : linkRequests)
+            {
+                final Endpoint first = request.endpoints().get(0).endpoint();
+                links.put(request.name(), Transports.require(first, config.transportClassLoader).open(request));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            close(0);
+            throw ex;
         }
         return this;
     }
@@ -319,6 +340,36 @@ public final class Ringway implements AutoCloseable
         return dispatcher.counters();
     }
 
+    /**
+     * @param linkName a link declared on the builder, or {@code actor@endpoint} for an actor's own bind or
+     *                 connect.
+     * @return the open link, to read the endpoints it got.
+     * @throws IllegalArgumentException if there is no such open link.
+     */
+    public Link link(final String linkName)
+    {
+        final Link link = links.get(linkName);
+        if (null == link)
+        {
+            throw new IllegalArgumentException("no open link named '" + linkName + "'; links are " + links.keySet());
+        }
+        return link;
+    }
+
+    /**
+     * @param linkName a link's name.
+     * @return its counters: sent and received on the wire, back-pressured, dropped, errors.
+     */
+    public MessageCounters linkCounters(final String linkName)
+    {
+        final MessageCounters counters = linkCounters.get(linkName);
+        if (null == counters)
+        {
+            throw new IllegalArgumentException("no link named '" + linkName + "'");
+        }
+        return counters;
+    }
+
     /** @return the counters file that other processes can read. */
     public Path countersFile()
     {
@@ -358,10 +409,6 @@ public final class Ringway implements AutoCloseable
         state = State.CLOSED;
         final long startNs = System.nanoTime();
 
-        for (final Link link : links)
-        {
-            closeQuietly(link);
-        }
         for (final Mailbox mailbox : mailboxes.values())
         {
             mailbox.drain();
@@ -370,7 +417,13 @@ public final class Ringway implements AutoCloseable
         {
             ring.drain();
         }
+        // Links stay open while the work in flight drains: outbound links empty their ports and ring readers
+        // onto the wire; inbound links meet closed intake (CLOSED, counted as dropped).
         final boolean drained = !wasRunning || awaitQuiescence(startNs + drainTimeoutNs);
+        for (final Link link : links.values())
+        {
+            closeQuietly(link);
+        }
         for (final Mailbox mailbox : mailboxes.values())
         {
             mailbox.close();
@@ -397,6 +450,15 @@ public final class Ringway implements AutoCloseable
             {
                 discarded += left;
                 discardedByActor.put(entry.getKey(), left);
+            }
+        }
+        for (final Link link : links.values())
+        {
+            final long unsent = link.unsent();
+            if (unsent > 0)
+            {
+                discarded += unsent;
+                discardedByActor.merge(link.name(), unsent, Long::sum);
             }
         }
         for (final SharedRing ring : sharedRings.values())

@@ -4,6 +4,8 @@ import io.ringway.runtime.actor.ActorFactory;
 import io.ringway.runtime.actor.DeadLetterHandler;
 import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.Endpoint;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.endpoint.Transports;
 import io.ringway.runtime.errors.ConfigurationException;
 import io.ringway.runtime.status.CountersFile;
@@ -39,6 +41,7 @@ public final class RingwayBuilder
     final Map<String, DispatcherSpec> dispatchers = new LinkedHashMap<>();
     final Map<String, ActorSpec> actors = new LinkedHashMap<>();
     final Map<String, SharedRingOptions> sharedRings = new LinkedHashMap<>();
+    final Map<String, LinkSpec> links = new LinkedHashMap<>();
     Path runtimeDirectory = CountersFile.defaultDirectory();
     ErrorHandler errorHandler = Throwable::printStackTrace;
     DeadLetterHandler deadLetterHandler = (actor, buffer, offset, length, header, cause) -> { };
@@ -158,6 +161,23 @@ public final class RingwayBuilder
     }
 
     /**
+     * Declares a link to remote peers: a port or ring reader whose messages go out, or an address or ring that
+     * messages from the wire come into. Operators declare these for their remote members.
+     *
+     * @param spec the link; its name is unique among actors, addresses and links.
+     * @return this builder.
+     */
+    public RingwayBuilder link(final LinkSpec spec)
+    {
+        Objects.requireNonNull(spec, "spec");
+        if (null != links.putIfAbsent(spec.name(), spec))
+        {
+            throw new ConfigurationException("link name '" + spec.name() + "' is used twice");
+        }
+        return this;
+    }
+
+    /**
      * @param directory where the counters file goes; by default under {@code /dev/shm} or the temp directory.
      * @return this builder.
      */
@@ -263,6 +283,10 @@ public final class RingwayBuilder
         {
             validate(ring.getKey(), ring.getValue());
         }
+        for (final LinkSpec link : links.values())
+        {
+            validate(link, inprocNames);
+        }
         for (final ActorSpec actor : actors.values())
         {
             validateExclusiveSenders(actor, inprocNames);
@@ -327,6 +351,40 @@ public final class RingwayBuilder
                     + ": in-process actors are addressed by name");
             }
             requireTransport(where, endpoint);
+        }
+    }
+
+    private void validate(final LinkSpec link, final Set<String> addresses)
+    {
+        link.validate();
+        final String where = "link '" + link.name() + "': ";
+        if (link.hasPort() && !addresses.add(link.name()))
+        {
+            throw new ConfigurationException(where + "its port's address '" + link.name()
+                + "' is already the name of an actor or address");
+        }
+        for (final LinkEndpoint endpoint : link.endpoints())
+        {
+            requireTransport(where, endpoint.endpoint());
+        }
+        if (null != link.deliverTo() && !addresses.contains(link.deliverTo()) && !links.containsKey(link.deliverTo()))
+        {
+            throw new ConfigurationException(where + "delivers to '" + link.deliverTo()
+                + "', which is no actor or address");
+        }
+        if (null != link.deliverToRing() && !sharedRings.containsKey(link.deliverToRing()))
+        {
+            throw new ConfigurationException(where + "delivers to ring '" + link.deliverToRing()
+                + "', which is not declared; rings are " + sharedRings.keySet());
+        }
+        if (null != link.readRing())
+        {
+            final SharedRingOptions ring = sharedRings.get(link.readRing());
+            if (null == ring || ring.readers.stream().noneMatch(reader -> reader.name().equals(link.readReader())))
+            {
+                throw new ConfigurationException(where + "reads ring '" + link.readRing() + "' with reader '"
+                    + link.readReader() + "', which is not declared");
+            }
         }
     }
 

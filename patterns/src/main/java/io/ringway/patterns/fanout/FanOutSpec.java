@@ -1,10 +1,14 @@
 package io.ringway.patterns.fanout;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.SharedRingOptions;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -53,6 +57,8 @@ public final class FanOutSpec implements OperatorSpec
     public static final int DEFAULT_MAX_PREFIX_LENGTH = 64;
     /** Default most messages a subscriber takes from the ring per duty cycle. */
     public static final int DEFAULT_BATCH_LIMIT = 256;
+    /** The ring reader of the remote subscribers' link, and the suffix of the links' names. */
+    public static final String REMOTE = "~remote";
 
     private final String name;
     private final List<String> publishers = new ArrayList<>();
@@ -63,6 +69,9 @@ public final class FanOutSpec implements OperatorSpec
     private int maxPrefixLength = DEFAULT_MAX_PREFIX_LENGTH;
     private int batchLimit = DEFAULT_BATCH_LIMIT;
     private boolean singleProducer;
+    private final RemoteMembers remoteSubscribers = new RemoteMembers();
+    private final RemoteMembers remotePublishers = new RemoteMembers();
+    private Delivery remoteDelivery = Delivery.LOSSLESS;
 
     private record SubscriberDeclaration(String name, Delivery delivery, String[] prefixes)
     {
@@ -100,6 +109,47 @@ public final class FanOutSpec implements OperatorSpec
     public FanOutSpec subscriber(final String actorName, final Delivery delivery, final String... prefixes)
     {
         subscribers.add(new SubscriberDeclaration(actorName, delivery, prefixes.clone()));
+        return this;
+    }
+
+    /**
+     * Adds remote subscribers: ZeroMQ SUB peers (in any language) that connect to the bound endpoints, or bind
+     * the connected ones. They get {@code [topic][body]} frames and filter by prefix as any SUB does. They read
+     * the ring through one reader, {@link #REMOTE}, which gates the publishers when lossless; a remote peer at
+     * its high-water mark holds that reader back (it is never dropped silently).
+     *
+     * @param delivery  lossless or lossy, for the remote subscribers' reader as a whole.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public FanOutSpec remoteSubscribers(final Delivery delivery, final LinkEndpoint... endpoints)
+    {
+        this.remoteDelivery = delivery;
+        remoteSubscribers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * Adds remote publishers: ZeroMQ PUB peers whose {@code [topic][body]} messages go into this fan-out's ring,
+     * as from a local publisher. The link subscribes to everything; local subscribers filter by their prefixes.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public FanOutSpec remotePublishers(final LinkEndpoint... endpoints)
+    {
+        remotePublishers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * @param limits linger, handshake, heartbeats and high-water mark of the remote links.
+     * @return this spec.
+     */
+    public FanOutSpec linkLimits(final LinkLimits limits)
+    {
+        remoteSubscribers.limits(limits);
+        remotePublishers.limits(limits);
         return this;
     }
 
@@ -171,13 +221,24 @@ public final class FanOutSpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String where = "fan-out '" + name + "'";
-        if (publishers.isEmpty())
+        if (publishers.isEmpty() && remotePublishers.isEmpty())
         {
             throw new ConfigurationException(where + ": has no publisher");
         }
-        if (subscribers.isEmpty())
+        if (subscribers.isEmpty() && remoteSubscribers.isEmpty())
         {
             throw new ConfigurationException(where + ": has no subscriber");
+        }
+        remoteSubscribers.validate(where + " remote subscribers");
+        remotePublishers.validate(where + " remote publishers");
+        if (null == remoteDelivery)
+        {
+            throw new ConfigurationException(where + ": remote subscribers have no delivery (LOSSLESS or LOSSY)");
+        }
+        if (singleProducer && !remotePublishers.isEmpty())
+        {
+            throw new ConfigurationException(where + ": singleProducer() cannot have remote publishers, whose link "
+                + "thread is a producer of its own");
         }
         final Set<String> publisherNames = new HashSet<>();
         for (final String publisher : publishers)
@@ -271,6 +332,16 @@ public final class FanOutSpec implements OperatorSpec
     public void declare(final RingwayBuilder runtime)
     {
         runtime.sharedRing(name, this::declareRing);
+        if (!remoteSubscribers.isEmpty())
+        {
+            runtime.link(remoteSubscribers.link(name + REMOTE + "-subscribers", LinkShape.PUBLISH)
+                .readFrom(name, REMOTE));
+        }
+        if (!remotePublishers.isEmpty())
+        {
+            runtime.link(remotePublishers.link(name + REMOTE + "-publishers", LinkShape.SUBSCRIBE)
+                .deliverToRing(name));
+        }
     }
 
     private void declareRing(final SharedRingOptions ring)
@@ -283,6 +354,10 @@ public final class FanOutSpec implements OperatorSpec
         for (final SubscriberDeclaration subscriber : subscribers)
         {
             ring.reader(subscriber.name(), subscriber.delivery().readMode());
+        }
+        if (!remoteSubscribers.isEmpty())
+        {
+            ring.reader(REMOTE, remoteDelivery.readMode());
         }
     }
 

@@ -1,15 +1,21 @@
 package io.ringway.patterns.gather;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.BitUtil;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +57,7 @@ public final class GatherSpec implements OperatorSpec
 
     private final String name;
     private final List<String> members = new ArrayList<>();
+    private final Map<String, RemoteMembers> remoteMembers = new LinkedHashMap<>();
     private String requester;
     private String fault;
     private String rule;
@@ -105,6 +112,26 @@ public final class GatherSpec implements OperatorSpec
     public GatherSpec all()
     {
         return rule("all()", true, 0);
+    }
+
+    /**
+     * Adds a remote member: a ZeroMQ REP (or ROUTER) server, called over a DEALER with the RFC 28 envelope. It is
+     * an address of its own named {@code memberName} (a link's port), so the result names it like a local one.
+     * Give each remote server its own member: endpoints given together are one member, rotated among.
+     *
+     * @param memberName the member's name in results; unique among actors, addresses and members.
+     * @param endpoints  {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public GatherSpec remoteMember(final String memberName, final LinkEndpoint... endpoints)
+    {
+        final RemoteMembers remote = new RemoteMembers();
+        remote.add(endpoints);
+        if (null != remoteMembers.putIfAbsent(memberName, remote))
+        {
+            fault("remote member '" + memberName + "' is declared twice");
+        }
+        return this;
     }
 
     /**
@@ -186,7 +213,8 @@ public final class GatherSpec implements OperatorSpec
             throw new ConfigurationException(operator + ": no requester; name one with requester(...)");
         }
         topology.requireActor(operator, "requester", requester);
-        if (members.isEmpty())
+        final int memberCount = members.size() + remoteMembers.size();
+        if (0 == memberCount)
         {
             throw new ConfigurationException(operator + ": no members; name them with members(...)");
         }
@@ -203,10 +231,18 @@ public final class GatherSpec implements OperatorSpec
                 throw new ConfigurationException(operator + ": member '" + member + "' is listed twice");
             }
         }
-        if (!all && (quorum < 1 || quorum > members.size()))
+        for (final Map.Entry<String, RemoteMembers> remote : remoteMembers.entrySet())
+        {
+            remote.getValue().validate(operator + " remote member '" + remote.getKey() + "'");
+            if (!seen.add(remote.getKey()))
+            {
+                throw new ConfigurationException(operator + ": member '" + remote.getKey() + "' is listed twice");
+            }
+        }
+        if (!all && (quorum < 1 || quorum > memberCount))
         {
             throw new ConfigurationException(operator + ": " + rule + " must be between 1 and the member count "
-                + members.size());
+                + memberCount);
         }
         if (null == deadline)
         {
@@ -225,10 +261,10 @@ public final class GatherSpec implements OperatorSpec
             throw new ConfigurationException(operator + ": max message length " + maxMessageLength
                 + " must be between 1 and " + (Integer.MAX_VALUE - 1));
         }
-        if ((maxInFlight + 1L) * members.size() * maxMessageLength > Integer.MAX_VALUE)
+        if ((maxInFlight + 1L) * memberCount * maxMessageLength > Integer.MAX_VALUE)
         {
             throw new ConfigurationException(operator + ": reply slots of (max in flight " + maxInFlight
-                + " + 1) x " + members.size() + " members x max message length " + maxMessageLength
+                + " + 1) x " + memberCount + " members x max message length " + maxMessageLength
                 + " bytes exceed 2 GiB");
         }
         if (0 != replyRingSize && (replyRingSize < 2 || Integer.bitCount(replyRingSize) != 1))
@@ -239,13 +275,25 @@ public final class GatherSpec implements OperatorSpec
     }
 
     @Override
+    public void declare(final RingwayBuilder runtime)
+    {
+        for (final Map.Entry<String, RemoteMembers> remote : remoteMembers.entrySet())
+        {
+            runtime.link(remote.getValue().link(remote.getKey(), LinkShape.REQUEST)
+                .port(replyRingSize(), maxMessageLength));
+        }
+    }
+
+    @Override
     public void configure(final String actorName, final ActorOptions options)
     {
         if (actorName.equals(requester))
         {
-            final int needed = all ? members.size() : quorum;
+            final List<String> allMembers = new ArrayList<>(members);
+            allMembers.addAll(remoteMembers.keySet());
+            final int needed = all ? allMembers.size() : quorum;
             final Gatherer gatherer = new Gatherer(
-                members.toArray(new String[0]), needed, deadline.toNanos(), maxInFlight, maxMessageLength);
+                allMembers.toArray(new String[0]), needed, deadline.toNanos(), maxInFlight, maxMessageLength);
             options.attachWithAddress(name, gatherer, replyRingSize(), maxMessageLength);
         }
     }
@@ -278,7 +326,7 @@ public final class GatherSpec implements OperatorSpec
         }
         // Twice the replies that can be outstanding: a mailbox frees the slots of a batch only when the whole
         // batch has been handled, and each result handled may scatter a new gather whose replies arrive meanwhile.
-        final long repliesPerWindow = 2L * (maxInFlight + 1L) * members.size();
+        final long repliesPerWindow = 2L * (maxInFlight + 1L) * (members.size() + remoteMembers.size());
         final long wanted = Math.min(MAX_DEFAULT_REPLY_RING_SIZE, Math.max(2, repliesPerWindow));
         return BitUtil.findNextPositivePowerOfTwo((int)wanted);
     }

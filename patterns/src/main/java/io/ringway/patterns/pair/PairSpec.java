@@ -1,8 +1,13 @@
 package io.ringway.patterns.pair;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
 import java.util.ArrayList;
@@ -34,6 +39,7 @@ public final class PairSpec implements OperatorSpec
     private final List<String> ends = new ArrayList<>();
     private int ringSize = ActorOptions.DEFAULT_RING_SIZE;
     private int maxMessageLength = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH;
+    private final RemoteMembers remoteEnd = new RemoteMembers();
 
     /** @param name of the operator, unique in its topology; the ends' attachments and addresses carry it. */
     public PairSpec(final String name)
@@ -72,6 +78,36 @@ public final class PairSpec implements OperatorSpec
         return this;
     }
 
+    /**
+     * Makes the second end remote: a ZeroMQ PAIR peer at these endpoints, with {@code [body]} frames both ways.
+     * The local end then talks to an address named {@code <operator>~remote}, which the link empties onto the
+     * wire, and accepts messages from that address only. ZeroMQ's PAIR lets one peer in at a time.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public PairSpec remoteEnd(final LinkEndpoint... endpoints)
+    {
+        remoteEnd.add(endpoints);
+        return this;
+    }
+
+    /**
+     * @param limits linger, handshake, heartbeats and high-water mark of the remote end's link.
+     * @return this spec.
+     */
+    public PairSpec linkLimits(final LinkLimits limits)
+    {
+        remoteEnd.limits(limits);
+        return this;
+    }
+
+    /** @return the address standing for the remote end, {@code <operator>~remote}. */
+    public String remoteEndAddress()
+    {
+        return name + "~remote";
+    }
+
     @Override
     public String name()
     {
@@ -82,10 +118,13 @@ public final class PairSpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String where = "pair '" + name + "'";
-        if (ends.size() != 2)
+        final int localEnds = remoteEnd.isEmpty() ? 2 : 1;
+        if (ends.size() != localEnds)
         {
-            throw new ConfigurationException(where + ": a pair has exactly two ends, not " + ends.size() + " " + ends);
+            throw new ConfigurationException(where + ": a pair has exactly two ends, not " + ends.size() + " " + ends
+                + (remoteEnd.isEmpty() ? "" : " and a remote one"));
         }
+        remoteEnd.validate(where + " remote end");
         for (final String end : ends)
         {
             if (null == end)
@@ -94,7 +133,7 @@ public final class PairSpec implements OperatorSpec
             }
             topology.requireActor(where, "end", end);
         }
-        if (ends.get(0).equals(ends.get(1)))
+        if (localEnds == 2 && ends.get(0).equals(ends.get(1)))
         {
             throw new ConfigurationException(where + ": both ends are actor '" + ends.get(0)
                 + "'; a pair joins two different actors");
@@ -111,12 +150,23 @@ public final class PairSpec implements OperatorSpec
     }
 
     @Override
+    public void declare(final RingwayBuilder runtime)
+    {
+        if (!remoteEnd.isEmpty())
+        {
+            runtime.link(remoteEnd.link(remoteEndAddress(), LinkShape.EXCLUSIVE)
+                .port(ringSize, maxMessageLength)
+                .deliverTo(ends.get(0) + "." + name));
+        }
+    }
+
+    @Override
     public void configure(final String actorName, final ActorOptions options)
     {
         final int index = ends.indexOf(actorName);
         if (index >= 0)
         {
-            final String peerAddress = ends.get(1 - index) + "." + name;
+            final String peerAddress = remoteEnd.isEmpty() ? ends.get(1 - index) + "." + name : remoteEndAddress();
             options.attachWithAddress(name, new PairEnd(peerAddress), ringSize, maxMessageLength)
                 .acceptOnlyFrom(name, peerAddress);
         }

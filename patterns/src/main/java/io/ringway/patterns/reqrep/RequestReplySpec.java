@@ -1,8 +1,13 @@
 package io.ringway.patterns.reqrep;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.BitUtil;
 
@@ -56,6 +61,8 @@ public final class RequestReplySpec implements OperatorSpec
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private int maxMessageLength = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH;
     private int replyRingSize;
+    private final RemoteMembers remoteRepliers = new RemoteMembers();
+    private final RemoteMembers remoteRequesters = new RemoteMembers();
 
     /** @param name of the operator, unique in its topology; also the name of the requesters' attachments. */
     public RequestReplySpec(final String name)
@@ -97,6 +104,51 @@ public final class RequestReplySpec implements OperatorSpec
     {
         repliers.addAll(List.of(actorNames));
         return this;
+    }
+
+    /**
+     * Adds remote repliers: ZeroMQ REP or ROUTER servers, called over a DEALER with the RFC 28 envelope. Together
+     * they are one replier of the rotation, an address named {@code <operator>~repliers}; among themselves the
+     * DEALER rotates. Deadlines, retries and timeouts are the requester's, as for a local replier.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public RequestReplySpec remoteRepliers(final LinkEndpoint... endpoints)
+    {
+        remoteRepliers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * Adds remote requesters: ZeroMQ REQ or DEALER clients whose requests (RFC 28 envelope) go to the one local
+     * replier, which answers with {@code context.reply(...)} as usual; each reply goes back to its client only.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public RequestReplySpec remoteRequesters(final LinkEndpoint... endpoints)
+    {
+        remoteRequesters.add(endpoints);
+        return this;
+    }
+
+    /**
+     * @param limits linger, handshake, heartbeats and high-water mark (also the most requests from remote
+     *               requesters in flight at once) of the remote links.
+     * @return this spec.
+     */
+    public RequestReplySpec linkLimits(final LinkLimits limits)
+    {
+        remoteRepliers.limits(limits);
+        remoteRequesters.limits(limits);
+        return this;
+    }
+
+    /** @return the address of the remote repliers, {@code <operator>~repliers}. */
+    public String remoteRepliersAddress()
+    {
+        return name + "~repliers";
     }
 
     /**
@@ -157,13 +209,20 @@ public final class RequestReplySpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String operator = "request-reply '" + name + "'";
-        if (requesters.isEmpty())
+        if (requesters.isEmpty() && remoteRequesters.isEmpty())
         {
             throw new ConfigurationException(operator + ": no requesters; name them with requesters(...)");
         }
-        if (repliers.isEmpty())
+        if (repliers.isEmpty() && remoteRepliers.isEmpty())
         {
             throw new ConfigurationException(operator + ": no replier; name one with replier(...)");
+        }
+        remoteRepliers.validate(operator + " remote repliers");
+        remoteRequesters.validate(operator + " remote requesters");
+        if (!remoteRequesters.isEmpty() && repliers.size() != 1)
+        {
+            throw new ConfigurationException(operator + ": remote requesters need exactly one local replier, not "
+                + repliers.size());
         }
         final Set<String> seen = new HashSet<>();
         for (final String requester : requesters)
@@ -220,12 +279,33 @@ public final class RequestReplySpec implements OperatorSpec
     }
 
     @Override
+    public void declare(final RingwayBuilder runtime)
+    {
+        if (!remoteRepliers.isEmpty())
+        {
+            runtime.link(remoteRepliers.link(remoteRepliersAddress(), LinkShape.REQUEST)
+                .port(replyRingSize(), maxMessageLength));
+        }
+        if (!remoteRequesters.isEmpty())
+        {
+            runtime.link(remoteRequesters.link(name + "~requesters", LinkShape.REPLY)
+                .port(replyRingSize(), maxMessageLength)
+                .deliverTo(repliers.get(0)));
+        }
+    }
+
+    @Override
     public void configure(final String actorName, final ActorOptions options)
     {
         if (requesters.contains(actorName))
         {
+            final List<String> allRepliers = new ArrayList<>(repliers);
+            if (!remoteRepliers.isEmpty())
+            {
+                allRepliers.add(remoteRepliersAddress());
+            }
             final Requester requester = new Requester(
-                repliers.toArray(new String[0]), timeout.toNanos(), retries, maxInFlight, maxMessageLength);
+                allRepliers.toArray(new String[0]), timeout.toNanos(), retries, maxInFlight, maxMessageLength);
             options.attachWithAddress(name, requester, replyRingSize(), maxMessageLength);
         }
     }

@@ -1,8 +1,13 @@
 package io.ringway.patterns.roundrobin;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
 import java.util.ArrayList;
@@ -43,6 +48,10 @@ public final class RoundRobinSpec implements OperatorSpec
     private final List<String> workers = new ArrayList<>();
     private RoundRobinStrategy strategy = RoundRobinStrategy.ROTATION;
     private KeyFunction keyFunction;
+    private final RemoteMembers remoteWorkers = new RemoteMembers();
+    private final RemoteMembers remoteSenders = new RemoteMembers();
+    private int remotePortSize = ActorOptions.DEFAULT_RING_SIZE;
+    private int remoteMaxMessageLength = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH;
 
     /** @param name of the operator, unique in its topology; the senders' attachments carry it. */
     public RoundRobinSpec(final String name)
@@ -93,6 +102,56 @@ public final class RoundRobinSpec implements OperatorSpec
         return this;
     }
 
+    /**
+     * Adds remote workers: ZeroMQ PULL peers that get {@code [body]} frames. Together they are one worker of the
+     * rotation, an address named {@code <operator>~workers} whose mailbox the link empties onto the wire; among
+     * themselves ZeroMQ's PUSH rotates. While no remote worker is connected, or every one is at its high-water
+     * mark, that address fills and senders get {@code BACK_PRESSURED} from it.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public RoundRobinSpec remoteWorkers(final LinkEndpoint... endpoints)
+    {
+        remoteWorkers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * Adds remote senders: ZeroMQ PUSH peers whose {@code [body]} messages go to the local workers. Each local
+     * worker gets a link of its own to the endpoints, so the remote PUSH rotates among the local workers as among
+     * any PULL peers. Binding therefore needs exactly one local worker; with several, connect them.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public RoundRobinSpec remoteSenders(final LinkEndpoint... endpoints)
+    {
+        remoteSenders.add(endpoints);
+        return this;
+    }
+
+    /**
+     * @param ringSize         slots in the remote workers' address, a power of two.
+     * @param maxMessageLength largest message sent to them.
+     * @param limits           linger, handshake, heartbeats and high-water mark of the remote links.
+     * @return this spec.
+     */
+    public RoundRobinSpec remoteLinks(final int ringSize, final int maxMessageLength, final LinkLimits limits)
+    {
+        this.remotePortSize = ringSize;
+        this.remoteMaxMessageLength = maxMessageLength;
+        remoteWorkers.limits(limits);
+        remoteSenders.limits(limits);
+        return this;
+    }
+
+    /** @return the address of the remote workers, {@code <operator>~workers}. */
+    public String remoteWorkersAddress()
+    {
+        return name + "~workers";
+    }
+
     @Override
     public String name()
     {
@@ -103,13 +162,24 @@ public final class RoundRobinSpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String where = "round-robin '" + name + "'";
-        if (senders.isEmpty())
+        if (senders.isEmpty() && remoteSenders.isEmpty())
         {
             throw new ConfigurationException(where + ": has no senders");
         }
-        if (workers.isEmpty())
+        if (workers.isEmpty() && remoteWorkers.isEmpty())
         {
             throw new ConfigurationException(where + ": has no workers");
+        }
+        remoteWorkers.validate(where + " remote workers");
+        remoteSenders.validate(where + " remote senders");
+        if (!remoteSenders.isEmpty() && workers.isEmpty())
+        {
+            throw new ConfigurationException(where + ": remote senders need a local worker");
+        }
+        if (remoteSenders.anyBound() && workers.size() > 1)
+        {
+            throw new ConfigurationException(where + ": remote senders on a bound endpoint reach one link, but there "
+                + "are " + workers.size() + " local workers; connect them to the senders' endpoints instead");
         }
         final Set<String> members = new HashSet<>();
         requireDistinctActors(topology, where, "sender", senders, members);
@@ -152,11 +222,33 @@ public final class RoundRobinSpec implements OperatorSpec
     }
 
     @Override
+    public void declare(final RingwayBuilder runtime)
+    {
+        if (!remoteWorkers.isEmpty())
+        {
+            runtime.link(remoteWorkers.link(remoteWorkersAddress(), LinkShape.DISTRIBUTE)
+                .port(remotePortSize, remoteMaxMessageLength));
+        }
+        if (!remoteSenders.isEmpty())
+        {
+            for (final String worker : workers)
+            {
+                runtime.link(remoteSenders.link(name + "~senders~" + worker, LinkShape.COLLECT).deliverTo(worker));
+            }
+        }
+    }
+
+    @Override
     public void configure(final String actorName, final ActorOptions options)
     {
         if (senders.contains(actorName))
         {
-            options.attach(name, new RoundRobinSender(name, workers, strategy, keyFunction));
+            final List<String> allWorkers = new ArrayList<>(workers);
+            if (!remoteWorkers.isEmpty())
+            {
+                allWorkers.add(remoteWorkersAddress());
+            }
+            options.attach(name, new RoundRobinSender(name, allWorkers, strategy, keyFunction));
         }
     }
 }

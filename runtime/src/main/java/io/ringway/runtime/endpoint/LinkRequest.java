@@ -1,17 +1,48 @@
 package io.ringway.runtime.endpoint;
 
-import io.ringway.runtime.actor.ActorRef;
+import io.ringway.runtime.actor.ActorDirectory;
+import io.ringway.runtime.ring.MessageSink;
+import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
 
+import java.util.List;
+
 /**
- * What a transport needs to open one link for an actor: where, which way, and where inbound messages go.
+ * What a transport needs to open one link, with every name resolved by the runtime.
  *
- * @param endpoint     the remote endpoint.
- * @param direction    bind or connect.
- * @param actor        the local actor: inbound messages are offered into its mailbox, with the same
- *                     back-pressure codes and counters as in-process sends.
- * @param errorHandler receives the link's errors.
+ * @param name             the link's name, for counters, threads and messages.
+ * @param shape            what the link does on the wire.
+ * @param endpoints        where to bind and connect; at least one.
+ * @param inbound          where inbound messages are offered, with the same codes and counters as in-process
+ *                         sends; null for an outbound-only shape.
+ * @param inboundTopic     true if inbound messages are {@code [topic][body]} and keep their topic.
+ * @param inboundSenderId  the sender id stamped on inbound messages: the port's id, so that an address that
+ *                         accepts only its peer accepts the link; {@code MessageSlot.NO_SENDER} without a port.
+ * @param outbound         where outbound messages are taken from; null for an inbound-only shape.
+ * @param maxMessageLength largest message either way, in bytes: the ring's, so that the wire refuses what the
+ *                         ring would.
+ * @param subscriptions    topic prefixes of a SUBSCRIBE link; empty for everything.
+ * @param limits           socket bounds.
+ * @param counters         the link's counters: sent, received, back-pressured, dropped, errors.
+ * @param errorHandler     receives the link's errors.
+ * @param directory        every address of the runtime by id: where a {@link LinkShape#REQUEST} link sends each
+ *                         reply, by the sender id its request carried.
+ * @param security         CURVE settings, or null for plain ZMTP.
  */
-public record LinkRequest(Endpoint endpoint, LinkDirection direction, ActorRef actor, ErrorHandler errorHandler)
+public record LinkRequest(
+    String name,
+    LinkShape shape,
+    List<LinkEndpoint> endpoints,
+    MessageSink inbound,
+    boolean inboundTopic,
+    int inboundSenderId,
+    LinkSource outbound,
+    int maxMessageLength,
+    List<String> subscriptions,
+    LinkLimits limits,
+    MessageCounters counters,
+    ErrorHandler errorHandler,
+    ActorDirectory directory,
+    LinkSecurity security)
 {
 }

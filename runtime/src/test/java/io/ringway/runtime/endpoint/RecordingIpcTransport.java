@@ -41,9 +41,15 @@ public final class RecordingIpcTransport implements TransportProvider
         }
 
         @Override
-        public Endpoint endpoint()
+        public String name()
         {
-            return request.endpoint();
+            return request.name();
+        }
+
+        @Override
+        public List<LinkEndpoint> endpoints()
+        {
+            return request.endpoints();
         }
 
         @Override

@@ -70,9 +70,11 @@ class TransportsTest
         ringway.start();
         assertEquals(2, RecordingIpcTransport.OPENED.size());
         final RecordingIpcTransport.RecordedLink bound = RecordingIpcTransport.OPENED.get(0);
-        assertEquals(LinkDirection.BIND, bound.request.direction());
-        assertEquals("feed", bound.request.actor().name());
-        assertEquals(LinkDirection.CONNECT, RecordingIpcTransport.OPENED.get(1).request.direction());
+        assertEquals(LinkDirection.BIND, bound.request.endpoints().get(0).direction());
+        assertEquals(LinkShape.COLLECT, bound.request.shape());
+        assertSame(ringway.actor("feed"), bound.request.inbound());
+        assertEquals(LinkDirection.CONNECT, RecordingIpcTransport.OPENED.get(1).request.endpoints().get(0).direction());
+        assertSame(bound, ringway.link("feed@ipc://md"));
 
         ringway.close();
         assertTrue(RecordingIpcTransport.OPENED.stream().allMatch(link -> link.closed));

@@ -1,0 +1,209 @@
+package io.ringway.transport.zmq;
+
+import io.ringway.runtime.ring.MessageSink;
+import io.ringway.runtime.ring.SendResult;
+import io.ringway.runtime.ring.SlotClaim;
+import io.ringway.runtime.status.MessageCounters;
+import org.agrona.MutableDirectBuffer;
+import zmq.Msg;
+import zmq.SocketBase;
+import zmq.ZMQ;
+
+/**
+ * Moves messages from a link's socket into the runtime: each one is copied once, from JeroMQ's frame into a
+ * slot claimed in the target ring, with the sink's own codes.
+ * <ul>
+ *     <li>{@code BACK_PRESSURED}: the message is held and the socket is not read until it goes in, so JeroMQ's
+ *     high-water mark pushes back on the peer (a PUSH peer waits; a PUB peer drops at its end, as ZeroMQ
+ *     does). Counted once per held message as back-pressured on the link.</li>
+ *     <li>Any other refusal ({@code CLOSED}, {@code MESSAGE_TOO_LARGE}, {@code REFUSED}): dropped and counted.</li>
+ *     <li>A message of the wrong frame count (more than {@code [topic][body]}, or more than one frame where one is
+ *     expected): dropped and counted as dropped and as an error.</li>
+ * </ul>
+ * Thread safety: the link's thread only. Allocates nothing of its own; JeroMQ allocates each frame.
+ */
+final class InboundPath implements WirePath
+{
+    private final SocketBase socket;
+    private final MessageSink sink;
+    private final boolean topicFrames;
+    private final int senderId;
+    private final MessageCounters counters;
+    private final int batchLimit;
+    private final SlotClaim claim = new SlotClaim();
+    private final BadConnections badConnections;
+    private Msg heldFirst;
+    private Msg heldSecond;
+
+    InboundPath(
+        final SocketBase socket,
+        final MessageSink sink,
+        final boolean topicFrames,
+        final int senderId,
+        final MessageCounters counters,
+        final int batchLimit,
+        final BadConnections badConnections)
+    {
+        this.badConnections = badConnections;
+        this.socket = socket;
+        this.sink = sink;
+        this.topicFrames = topicFrames;
+        this.senderId = senderId;
+        this.counters = counters;
+        this.batchLimit = batchLimit;
+    }
+
+    /**
+     * @return messages moved into the runtime or dropped.
+     */
+    @Override
+    public int pump()
+    {
+        int work = 0;
+        int received = 0;
+        if (null != heldFirst)
+        {
+            final long result = deliver(heldFirst, heldSecond);
+            if (result == SendResult.BACK_PRESSURED)
+            {
+                return 0;
+            }
+            received += release(result);
+            work++;
+        }
+        while (work < batchLimit)
+        {
+            final Msg first = socket.recv(ZMQ.ZMQ_DONTWAIT);
+            if (null == first)
+            {
+                break;
+            }
+            work++;
+            Msg second = null;
+            if (first.hasMore())
+            {
+                second = socket.recv(ZMQ.ZMQ_DONTWAIT);
+                if (isFromBadConnection(first, second))
+                {
+                    continue;
+                }
+                if (null == second || second.hasMore() || !topicFrames)
+                {
+                    discardRest(second);
+                    counters.onError();
+                    continue;
+                }
+            }
+            else if (isFromBadConnection(first, null))
+            {
+                continue;
+            }
+            final long result = deliver(first, second);
+            if (result == SendResult.BACK_PRESSURED)
+            {
+                heldFirst = first;
+                heldSecond = second;
+                counters.onBackPressured();
+                break;
+            }
+            received += result >= 0 ? 1 : dropped();
+        }
+        if (received > 0)
+        {
+            counters.onReceived(received);
+        }
+        return work;
+    }
+
+    private int release(final long result)
+    {
+        heldFirst = null;
+        heldSecond = null;
+        return result >= 0 ? 1 : dropped();
+    }
+
+    private int dropped()
+    {
+        counters.onDropped(1);
+        return 0;
+    }
+
+    private boolean isFromBadConnection(final Msg first, final Msg second)
+    {
+        if (badConnections.refuses(first, first) || (null != second && badConnections.refuses(second, first)))
+        {
+            badConnections.discardRest(null == second ? first : second);
+            return true;
+        }
+        return false;
+    }
+
+    private void discardRest(final Msg last)
+    {
+        badConnections.discardRest(last);
+    }
+
+    /**
+     * One frame is the body; two are {@code [topic][body]}. A single frame where a topic is expected is all
+     * topic with an empty body, since a ZeroMQ SUB filters on the first frame's bytes.
+     */
+    private long deliver(final Msg first, final Msg second)
+    {
+        final int topicLength = topicFrames ? first.size() : 0;
+        final int length = null == second ? first.size() : first.size() + second.size();
+        final long result = sink.tryClaim(senderId, length, claim);
+        if (result < 0)
+        {
+            return result;
+        }
+        boolean written = false;
+        try
+        {
+            final MutableDirectBuffer buffer = claim.buffer();
+            buffer.putBytes(0, first.data(), 0, first.size());
+            if (null != second)
+            {
+                buffer.putBytes(first.size(), second.data(), 0, second.size());
+            }
+            claim.topicLength(topicLength);
+            written = true;
+        }
+        finally
+        {
+            if (written)
+            {
+                claim.commit();
+            }
+            else
+            {
+                claim.abort();
+            }
+        }
+        return result;
+    }
+
+    /**
+     * At close: a message still held for back-pressure is dropped and counted.
+     *
+     * @return 1 if one was held, else 0.
+     */
+    @Override
+    public int dropHeld()
+    {
+        if (null == heldFirst)
+        {
+            return 0;
+        }
+        heldFirst = null;
+        heldSecond = null;
+        counters.onDropped(1);
+        return 1;
+    }
+
+    /** @return always true: close does not wait for inbound messages. */
+    @Override
+    public boolean isIdle()
+    {
+        return true;
+    }
+}

@@ -1,0 +1,397 @@
+package io.ringway.transport.zmq;
+
+import io.ringway.runtime.endpoint.LinkDirection;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.endpoint.Endpoint;
+import io.ringway.runtime.status.MessageCounters;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.io.Metadata;
+import zmq.io.net.Address;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The duty cycle of one link, on its one thread: it creates the JeroMQ context and socket there, binds and
+ * connects, moves messages both ways, watches the socket's monitor, and closes everything there.
+ * <pre>
+ *   port / ring reader --poll--&gt; OutboundPath --send(DONTWAIT)--&gt; socket --&gt; JeroMQ I/O thread --&gt; peers
+ *   mailbox / ring &lt;--tryClaim+copy-- InboundPath &lt;--recv(DONTWAIT)-- socket &lt;-- JeroMQ I/O thread &lt;-- peers
+ * </pre>
+ * Thread safety: {@link #onStart()}, {@link #doWork()} and {@link #onClose()} on the link's thread; the status
+ * getters from any thread.
+ */
+final class LinkAgent
+{
+    private static final int BATCH_LIMIT = 256;
+    private static final int MONITOR_EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED
+        | ZMQ.EVENT_HANDSHAKE_PROTOCOL;
+    private static final AtomicInteger MONITOR_IDS = new AtomicInteger();
+
+    private final LinkRequest request;
+    private final MessageCounters counters;
+    private final BoundedMsgAllocator allocator;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicLong ioErrors = new AtomicLong();
+    private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
+    private final Map<String, SocketChannel> channels = new HashMap<>();
+    private volatile RuntimeException startFailure;
+    private volatile long connections;
+    private volatile long handshakes;
+    private volatile long disconnects;
+    private volatile long subscriptions;
+    private volatile long unsent;
+    private long foldedErrors;
+    private ZMQ.Context context;
+    private ZMQ.Socket socket;
+    private ZMQ.Socket monitor;
+    private ZapHandler zap;
+    private WirePath[] paths = new WirePath[0];
+
+    LinkAgent(final LinkRequest request)
+    {
+        this.request = request;
+        this.counters = request.counters();
+        this.allocator = new BoundedMsgAllocator(LinkSockets.frameLimit(request));
+    }
+
+    /**
+     * @return true if the socket is bound and connected; false if start failed (see {@link #startFailure()}).
+     */
+    boolean onStart()
+    {
+        try
+        {
+            context = ZMQ.context(1);
+            context.setNotificationExceptionHandler((thread, ex) -> onIoThreadError(ex));
+            if (null != request.security() && request.security().isServer())
+            {
+                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters);
+            }
+            socket = context.socket(LinkSockets.socketType(request.shape()));
+            LinkSockets.configure(socket, request, allocator);
+            final String monitorAddress = "inproc://ringway-monitor-" + MONITOR_IDS.incrementAndGet();
+            socket.monitor(monitorAddress, MONITOR_EVENTS);
+            monitor = context.socket(org.zeromq.SocketType.PAIR);
+            monitor.connect(monitorAddress);
+            for (final LinkEndpoint endpoint : request.endpoints())
+            {
+                open(endpoint);
+            }
+            paths = newPaths(new BadConnections(socket.base(), counters, this::closeConnection));
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            startFailure = ex;
+            closeSockets(0);
+            return false;
+        }
+        finally
+        {
+            started.countDown();
+        }
+    }
+
+    private WirePath[] newPaths(final BadConnections badConnections)
+    {
+        final zmq.SocketBase base = socket.base();
+        final LinkShape shape = request.shape();
+        if (shape == LinkShape.REPLY)
+        {
+            return new WirePath[] { new ReplyPath(base, request.inbound(), request.inboundSenderId(),
+                request.outbound(), counters, request.errorHandler(), request.name(),
+                request.limits().highWaterMark(), BATCH_LIMIT, badConnections) };
+        }
+        if (shape == LinkShape.REQUEST)
+        {
+            return new WirePath[] { new RequestPath(base, request.directory(), request.inboundSenderId(),
+                request.outbound(), counters, request.errorHandler(), request.name(), BATCH_LIMIT, badConnections) };
+        }
+        final List<WirePath> paths = new ArrayList<>(2);
+        if (shape.inbound())
+        {
+            paths.add(new InboundPath(base, request.inbound(), request.inboundTopic(), request.inboundSenderId(),
+                counters, BATCH_LIMIT, badConnections));
+        }
+        if (shape.outbound())
+        {
+            paths.add(new OutboundPath(base, request.outbound(), shape == LinkShape.PUBLISH, counters,
+                request.errorHandler(), request.name(), BATCH_LIMIT));
+        }
+        return paths.toArray(new WirePath[0]);
+    }
+
+    private void open(final LinkEndpoint endpoint)
+    {
+        final Endpoint address = endpoint.endpoint();
+        if (endpoint.direction() == LinkDirection.BIND)
+        {
+            LinkSockets.requireNamedInterface(request.name(), address);
+            try
+            {
+                if (!socket.bind(address.toString()))
+                {
+                    throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address);
+                }
+            }
+            catch (final ZMQException ex)
+            {
+                throw new IllegalStateException("link '" + request.name() + "': cannot bind " + address + ": "
+                    + ZMQ.Error.findByCode(ex.getErrorCode()).getMessage(), ex);
+            }
+            endpointsInUse.add(new LinkEndpoint(LinkDirection.BIND, Endpoint.parse(socket.getLastEndpoint())));
+        }
+        else
+        {
+            if (!socket.connect(address.toString()))
+            {
+                throw new IllegalStateException("link '" + request.name() + "': cannot connect to " + address);
+            }
+            endpointsInUse.add(endpoint);
+        }
+    }
+
+    int doWork()
+    {
+        int work = pollMonitor();
+        if (null != zap)
+        {
+            work += zap.poll();
+        }
+        final WirePath[] paths = this.paths;
+        for (int i = 0; i < paths.length; i++)
+        {
+            work += paths[i].pump();
+        }
+        if (request.shape() == LinkShape.PUBLISH)
+        {
+            work += readSubscriptions();
+        }
+        foldIoErrors();
+        return work;
+    }
+
+    /** An XPUB hands its peers' (un)subscriptions to the application: read them so they do not pile up. */
+    private int readSubscriptions()
+    {
+        int work = 0;
+        zmq.Msg message;
+        while (null != (message = socket.base().recv(ZMQ.DONTWAIT)))
+        {
+            if (message.size() > 0 && message.get(0) == 1)
+            {
+                subscriptions++;
+            }
+            work++;
+        }
+        return work;
+    }
+
+    private int pollMonitor()
+    {
+        int work = 0;
+        ZMQ.Event event;
+        while (null != (event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)))
+        {
+            switch (event.getEvent())
+            {
+                case ZMQ.EVENT_ACCEPTED:
+                case ZMQ.EVENT_CONNECTED:
+                    connections++;
+                    remember(event.resolveValue());
+                    break;
+                case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
+                    handshakes++;
+                    break;
+                case ZMQ.EVENT_DISCONNECTED:
+                    disconnects++;
+                    channels.values().remove(event.<Object>resolveValue());
+                    break;
+                default:
+                    break;
+            }
+            work++;
+        }
+        return work;
+    }
+
+    /** Keeps each connection's channel by its peer address, the key JeroMQ puts in every message's metadata. */
+    private void remember(final Object channel)
+    {
+        if (channel instanceof SocketChannel)
+        {
+            try
+            {
+                channels.put(new Address(((SocketChannel)channel).getRemoteAddress()).address(), (SocketChannel)channel);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                // already closed: nothing to remember
+            }
+        }
+    }
+
+    /**
+     * Closes, from this thread, the connection a refused frame came from: JeroMQ has no call to drop one peer of
+     * a bound socket, so its channel is closed under it; the I/O thread then reads end-of-stream and tears the
+     * connection down as for any peer that left.
+     */
+    private void closeConnection(final Metadata connection)
+    {
+        final SocketChannel channel = channels.remove(connection.get(Metadata.PEER_ADDRESS));
+        if (null != channel)
+        {
+            try
+            {
+                channel.close();
+            }
+            catch (final IOException ex)
+            {
+                request.errorHandler().onError(ex);
+            }
+        }
+    }
+
+    private void onIoThreadError(final Throwable ex)
+    {
+        request.errorHandler().onError(ex);
+        ioErrors.incrementAndGet();
+    }
+
+    /** Errors seen on JeroMQ's I/O thread are counted here, on the counters' owner thread. */
+    private void foldIoErrors()
+    {
+        final long errors = ioErrors.get();
+        while (foldedErrors < errors)
+        {
+            counters.onError();
+            foldedErrors++;
+        }
+    }
+
+    /**
+     * Sends what is held and what the source still has while peers take it, up to the linger bound; drops and
+     * counts what is held after it; then closes the sockets, giving JeroMQ what is left of the bound.
+     */
+    void onClose()
+    {
+        final long deadlineNs = System.nanoTime() + request.limits().lingerMs() * 1_000_000L;
+        final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 1_000, 1_000_000);
+        while (!allIdle() && deadlineNs - System.nanoTime() > 0)
+        {
+            int work = 0;
+            for (final WirePath path : paths)
+            {
+                work += path.pump();
+            }
+            idle.idle(work);
+        }
+        long dropped = 0;
+        for (final WirePath path : paths)
+        {
+            dropped += path.dropHeld();
+        }
+        pollMonitor();
+        foldIoErrors();
+        unsent = dropped;
+        closeSockets((int)Math.max(0, (deadlineNs - System.nanoTime()) / 1_000_000L));
+    }
+
+    private boolean allIdle()
+    {
+        for (final WirePath path : paths)
+        {
+            if (!path.isIdle())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void closeSockets(final int lingerMs)
+    {
+        if (null != socket)
+        {
+            socket.setLinger(lingerMs);
+            socket.close();
+        }
+        if (null != monitor)
+        {
+            monitor.setLinger(0);
+            monitor.close();
+        }
+        if (null != zap)
+        {
+            zap.close();
+        }
+        if (null != context)
+        {
+            context.term();
+        }
+    }
+
+    CountDownLatch started()
+    {
+        return started;
+    }
+
+    RuntimeException startFailure()
+    {
+        return startFailure;
+    }
+
+    List<LinkEndpoint> endpointsInUse()
+    {
+        return List.copyOf(endpointsInUse);
+    }
+
+    long connections()
+    {
+        return connections;
+    }
+
+    long handshakes()
+    {
+        return handshakes;
+    }
+
+    long disconnects()
+    {
+        return disconnects;
+    }
+
+    long subscriptions()
+    {
+        return subscriptions;
+    }
+
+    long clientsRefused()
+    {
+        final ZapHandler zap = this.zap;
+        return null == zap ? 0 : zap.refused();
+    }
+
+    long framesRefused()
+    {
+        return allocator.refused();
+    }
+
+    long unsent()
+    {
+        return unsent;
+    }
+}

@@ -1,0 +1,160 @@
+package io.ringway.transport.zmq;
+
+import io.ringway.runtime.endpoint.Endpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkSecurity;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.errors.ConfigurationException;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The socket kind of each link shape, and the bounds every link socket gets before it binds or connects.
+ */
+final class LinkSockets
+{
+    /**
+     * A ZAP domain makes JeroMQ refuse ZMTP 1.0 and 2.0 peers, and with them any connection whose first byte is
+     * not a ZMTP 3 greeting's (garbage is otherwise read as an unversioned ZMTP 1.0 peer). No ZAP handler is
+     * needed: without one, NULL-mechanism ZMTP 3 peers are let in.
+     */
+    static final String ZAP_DOMAIN = "ringway";
+
+    /** Room for CURVE's per-message box (33 bytes) on top of the largest message. */
+    static final int FRAME_SLACK = 64;
+    /**
+     * The smallest frame limit: ZMTP commands (READY with its metadata, CURVE's HELLO, WELCOME and INITIATE, up to
+     * a few hundred bytes) are frames too, and a limit below them would fail every handshake.
+     */
+    static final int MIN_FRAME_LIMIT = 1024;
+
+    private LinkSockets()
+    {
+    }
+
+    /**
+     * @param request the link.
+     * @return the largest frame the link's socket accepts: the ring's largest message plus CURVE's box, and never
+     * less than the handshake commands. A message over the ring's limit that fits here is refused by the ring
+     * ({@code MESSAGE_TOO_LARGE}) and counted as dropped.
+     */
+    static int frameLimit(final LinkRequest request)
+    {
+        return Math.max(request.maxMessageLength() + FRAME_SLACK, MIN_FRAME_LIMIT);
+    }
+
+    /**
+     * @param shape a link shape.
+     * @return the ZeroMQ socket kind that gives it on the wire.
+     */
+    static SocketType socketType(final LinkShape shape)
+    {
+        switch (shape)
+        {
+            case PUBLISH:
+                return SocketType.XPUB;
+            case SUBSCRIBE:
+                return SocketType.SUB;
+            case DISTRIBUTE:
+                return SocketType.PUSH;
+            case COLLECT:
+                return SocketType.PULL;
+            case REPLY:
+                return SocketType.ROUTER;
+            case REQUEST:
+                return SocketType.DEALER;
+            default:
+                return SocketType.PAIR;
+        }
+    }
+
+    /**
+     * Sets every bound. Call before any bind or connect: JeroMQ copies options into each connection then.
+     */
+    static void configure(final ZMQ.Socket socket, final LinkRequest request, final BoundedMsgAllocator allocator)
+    {
+        final LinkLimits limits = request.limits();
+        socket.setLinger(limits.lingerMs());
+        socket.setHandshakeIvl(limits.handshakeMs());
+        // Only a link that expects messages in pings. A peer that stops reading an outbound-only link, hung or
+        // just slow, then shows as back-pressure (its queue fills, the port fills, senders get BACK_PRESSURED) and
+        // loses nothing when it resumes; were the link to ping it, the peer could not read the PING while its
+        // input is stopped, the heartbeat would time out, and what was queued for it would be lost unreported.
+        if (limits.heartbeatIntervalMs() > 0 && (request.shape().inbound() || request.shape() == LinkShape.REQUEST))
+        {
+            socket.setHeartbeatIvl(limits.heartbeatIntervalMs());
+            socket.setHeartbeatTimeout(limits.heartbeatTimeoutMs());
+            socket.setHeartbeatTtl(limits.heartbeatTimeoutMs());
+        }
+        socket.setMaxMsgSize(frameLimit(request));
+        socket.setSndHWM(limits.highWaterMark());
+        socket.setRcvHWM(limits.highWaterMark());
+        socket.setMsgAllocator(allocator);
+        socket.setZAPDomain(ZAP_DOMAIN);
+        final LinkSecurity security = request.security();
+        if (null != security)
+        {
+            final CurveKeys keys = CurveKeys.read(security.keyFile());
+            if (security.isServer())
+            {
+                socket.setCurveServer(true);
+                socket.setCurveSecretKey(keys.secretKey());
+            }
+            else
+            {
+                socket.setCurvePublicKey(keys.publicKey());
+                socket.setCurveSecretKey(keys.secretKey());
+                socket.setCurveServerKey(CurveKeys.decode(security.serverPublicKey()));
+            }
+        }
+        switch (request.shape())
+        {
+            case PUBLISH:
+                // A full subscriber makes the send fail with EAGAIN instead of a silent drop at its end.
+                socket.setXpubNoDrop(true);
+                break;
+            case SUBSCRIBE:
+                if (request.subscriptions().isEmpty())
+                {
+                    socket.subscribe(new byte[0]);
+                }
+                for (final String prefix : request.subscriptions())
+                {
+                    socket.subscribe(prefix.getBytes(StandardCharsets.UTF_8));
+                }
+                break;
+            case DISTRIBUTE:
+            case EXCLUSIVE:
+            case REQUEST:
+                // Queue only to peers that have completed the handshake; until then messages stay in the port.
+                socket.setImmediate(true);
+                break;
+            case REPLY:
+                // A reply to a client that has left is refused (EHOSTUNREACH) and counted, not dropped silently.
+                socket.setRouterMandatory(true);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * @param endpoint a bind endpoint.
+     * @throws ConfigurationException for a tcp bind to every interface: name one (127.0.0.1 for this machine).
+     */
+    static void requireNamedInterface(final String linkName, final Endpoint endpoint)
+    {
+        if (Endpoint.TCP.equals(endpoint.scheme()))
+        {
+            final String host = endpoint.host();
+            if ("*".equals(host) || "0.0.0.0".equals(host) || "::".equals(host))
+            {
+                throw new ConfigurationException("link '" + linkName + "': bind " + endpoint + " listens on every "
+                    + "interface; name one, e.g. tcp://127.0.0.1:" + (endpoint.port() == 0 ? "*" : endpoint.port()));
+            }
+        }
+    }
+}

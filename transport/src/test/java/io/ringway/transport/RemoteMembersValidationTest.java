@@ -1,0 +1,73 @@
+package io.ringway.transport;
+
+import io.ringway.patterns.Topology;
+import io.ringway.runtime.errors.ConfigurationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.ringway.runtime.endpoint.LinkEndpoint.bind;
+import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DSL refuses remote members it cannot wire, naming the operator and the fault.
+ */
+class RemoteMembersValidationTest
+{
+    @TempDir
+    Path runtimeDirectory;
+
+    private static void assertFault(final String expected, final Runnable build)
+    {
+        final ConfigurationException ex = assertThrows(ConfigurationException.class, build::run);
+        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseRemoteSendersOnABoundEndpointForSeveralWorkers()
+    {
+        assertFault("round-robin 'jobs': remote senders on a bound endpoint", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("w1", context -> (buffer, offset, length, header) -> { })
+            .actor("w2", context -> (buffer, offset, length, header) -> { })
+            .roundRobin("jobs", rr -> rr.remoteSenders(bind("tcp://127.0.0.1:*")).workers("w1", "w2"))
+            .build());
+    }
+
+    @Test
+    void shouldRefuseAnInProcessRemoteEndpoint()
+    {
+        assertFault("is in-process", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("a", context -> (buffer, offset, length, header) -> { })
+            .pair("hedge", pair -> pair.ends("a").remoteEnd(connect("inproc://b")))
+            .build());
+    }
+
+    @Test
+    void shouldRefuseRemoteRequestersWithoutExactlyOneLocalReplier()
+    {
+        assertFault("remote requesters need exactly one local replier", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("client", context -> (buffer, offset, length, header) -> { })
+            .requestReply("rpc", rr -> rr.requesters("client").remoteRequesters(bind("tcp://127.0.0.1:*"))
+                .remoteRepliers(connect("tcp://127.0.0.1:5999")).timeout(Duration.ofSeconds(1)))
+            .build());
+    }
+
+    @Test
+    void shouldRefuseAPortNameThatIsAlreadyAnActor()
+    {
+        assertFault("already the name of an actor", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("quoter", context -> (buffer, offset, length, header) -> { })
+            .actor("venue1", context -> (buffer, offset, length, header) -> { })
+            .gather("quotes", gather -> gather.requester("quoter").remoteMember("venue1", connect("tcp://127.0.0.1:5998"))
+                .all().deadline(Duration.ofMillis(100)))
+            .build());
+    }
+}
