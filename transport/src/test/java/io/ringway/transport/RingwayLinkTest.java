@@ -152,7 +152,8 @@ class RingwayLinkTest
         final UnsafeBuffer message = new UnsafeBuffer(new byte[16]);
         final int hello = message.putStringWithoutLengthAscii(0, "hello");
         assertTrue(a.actor("peer").offer(message, 0, hello) >= 0);
-        Await.until(() -> atB.size() == 1, () -> "b got " + atB);
+        Await.until(() -> atB.size() == 1, () -> "b got " + atB + "; a's link " + describe(a.link("peer"))
+            + ", b's link " + describe(b.link("peer")));
         final int world = message.putStringWithoutLengthAscii(0, "world");
         assertTrue(b.actor("peer").offer(message, 0, world) >= 0);
         Await.until(() -> atA.size() == 1, () -> "a got " + atA);
@@ -202,5 +203,12 @@ class RingwayLinkTest
     static boolean isSuccess(final long result)
     {
         return SendResult.isSuccess(result);
+    }
+
+    private static String describe(final io.ringway.runtime.endpoint.Link link)
+    {
+        final ZmqLink zmq = (ZmqLink)link;
+        return "connections " + zmq.connections() + " handshakes " + zmq.handshakes() + " disconnects "
+            + zmq.disconnects() + " unsent " + zmq.unsent();
     }
 }

@@ -47,6 +47,7 @@ final class LinkAgent
     private final AtomicLong ioErrors = new AtomicLong();
     private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
     private final Map<String, SocketChannel> channels = new HashMap<>();
+    private final PeerReadiness readiness = new PeerReadiness();
     private volatile RuntimeException startFailure;
     private volatile long connections;
     private volatile long handshakes;
@@ -129,7 +130,7 @@ final class LinkAgent
         if (shape.outbound())
         {
             paths.add(new OutboundPath(base, request.outbound(), shape == LinkShape.PUBLISH, counters,
-                request.errorHandler(), request.name(), BATCH_LIMIT));
+                request.errorHandler(), request.name(), BATCH_LIMIT, shape == LinkShape.PUBLISH ? null : readiness));
         }
         return paths.toArray(new WirePath[0]);
     }
@@ -211,13 +212,16 @@ final class LinkAgent
                 case ZMQ.EVENT_ACCEPTED:
                 case ZMQ.EVENT_CONNECTED:
                     connections++;
+                    readiness.onConnected();
                     remember(event.resolveValue());
                     break;
                 case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
                     handshakes++;
+                    readiness.onHandshaken();
                     break;
                 case ZMQ.EVENT_DISCONNECTED:
                     disconnects++;
+                    readiness.onDisconnected();
                     channels.values().remove(event.<Object>resolveValue());
                     break;
                 default:

@@ -20,6 +20,10 @@ import zmq.ZMQ;
  * are held and the source is not read until they go. The source (a port or a lossless reader) then fills, and
  * its senders get {@code BACK_PRESSURED}: back-pressure crosses the bridge as the same code as in-process.
  * <p>
+ * Given a {@link PeerReadiness}, nothing is sent until a peer has completed its handshake, so that no message
+ * goes into the pipe of a connection that may never complete it (see there). A publishing link goes without:
+ * its messages reach only peers whose subscriptions arrived, which is after their handshake.
+ * <p>
  * Thread safety: the link's thread only. JeroMQ needs one frame object and array per frame sent; nothing else
  * is allocated.
  */
@@ -32,6 +36,7 @@ final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
     private final ErrorHandler errorHandler;
     private final String linkName;
     private final int batchLimit;
+    private final PeerReadiness readiness;
     private Msg heldTopic;
     private Msg heldBody;
 
@@ -42,7 +47,8 @@ final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
         final MessageCounters counters,
         final ErrorHandler errorHandler,
         final String linkName,
-        final int batchLimit)
+        final int batchLimit,
+        final PeerReadiness readiness)
     {
         this.socket = socket;
         this.source = source;
@@ -51,6 +57,7 @@ final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
         this.errorHandler = errorHandler;
         this.linkName = linkName;
         this.batchLimit = batchLimit;
+        this.readiness = readiness;
     }
 
     /**
@@ -59,6 +66,10 @@ final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
     @Override
     public int pump()
     {
+        if (null != readiness && !readiness.hasReadyPeer())
+        {
+            return 0;
+        }
         if (isHolding())
         {
             if (!sendHeld())
