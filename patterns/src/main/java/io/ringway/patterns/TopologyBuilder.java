@@ -108,9 +108,15 @@ public final class TopologyBuilder
      * @param factory creates the actor's state.
      * @param options its dispatcher, mailbox and supervision.
      * @return this builder.
+     * @throws ConfigurationException if the name is null, blank or already used.
      */
     public TopologyBuilder actor(final String name, final ActorFactory factory, final Consumer<ActorOptions> options)
     {
+        if (null == name || name.isBlank())
+        {
+            // Checked here, not left to the runtime: build() validates operators against these names first.
+            throw new ConfigurationException("actor name must not be empty");
+        }
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(options, "options");
         if (null != actors.putIfAbsent(name, new ActorDeclaration(name, factory, options)))

@@ -112,6 +112,31 @@ class TopologyBuilderTest
         assertEquals("actor name 'a' is used twice", actor.getMessage());
     }
 
+    /** Found by TopologyFuzzTest: a null actor name failed build() with a NullPointerException. */
+    @Test
+    void shouldRejectAnEmptyActorName()
+    {
+        for (final String name : new String[] { null, "", " " })
+        {
+            final ConfigurationException ex = assertThrows(ConfigurationException.class,
+                () -> topology().actor(name, NO_OP));
+            assertEquals("actor name must not be empty", ex.getMessage());
+        }
+    }
+
+    /** Found by TopologyFuzzTest: a null member failed requesters(...) with a NullPointerException. */
+    @Test
+    void shouldRejectANullMemberNamingItsRole()
+    {
+        final ConfigurationException requester = assertThrows(ConfigurationException.class,
+            () -> topology().actor("a", NO_OP).requestReply("rr", rr -> rr.requesters((String)null).replier("a"))
+                .build());
+        assertEquals("request-reply 'rr': no requester given", requester.getMessage());
+        final ConfigurationException member = assertThrows(ConfigurationException.class,
+            () -> topology().actor("a", NO_OP).gather("g", g -> g.requester("a").members((String)null)).build());
+        assertEquals("gather 'g': no member given", member.getMessage());
+    }
+
     @Test
     void shouldPassRuntimeFaultsThrough()
     {

@@ -8,6 +8,7 @@ import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.endpoint.Transports;
 import io.ringway.runtime.errors.ConfigurationException;
+import io.ringway.runtime.ring.MessageSlotFactory;
 import io.ringway.runtime.status.CountersFile;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.NanoClock;
@@ -363,6 +364,10 @@ public final class RingwayBuilder
             throw new ConfigurationException(where + "its port's address '" + link.name()
                 + "' is already the name of an actor or address");
         }
+        if (link.hasPort())
+        {
+            requireRingFits(where + "port: ", link.portRingSize(), link.portMaxMessageLength());
+        }
         for (final LinkEndpoint endpoint : link.endpoints())
         {
             requireTransport(where, endpoint.endpoint());
@@ -450,6 +455,23 @@ public final class RingwayBuilder
         {
             throw new ConfigurationException(where + "max message length " + maxMessageLength
                 + " must be at least 1 byte");
+        }
+        requireRingFits(where, ringSize, maxMessageLength);
+    }
+
+    /**
+     * @throws ConfigurationException when the ring's slots would take more than
+     * {@link MessageSlotFactory#MAX_RING_BYTES}: such a ring cannot be addressed, and would otherwise fail to build
+     * with an arithmetic overflow or run the process out of memory.
+     */
+    private static void requireRingFits(final String where, final int ringSize, final int maxMessageLength)
+    {
+        final long ringBytes = MessageSlotFactory.ringBytes(ringSize, maxMessageLength);
+        if (ringBytes > MessageSlotFactory.MAX_RING_BYTES)
+        {
+            throw new ConfigurationException(where + "ring of " + ringSize + " slots of " + maxMessageLength
+                + " bytes needs " + ringBytes + " bytes, more than the " + MessageSlotFactory.MAX_RING_BYTES
+                + " one ring may take");
         }
     }
 

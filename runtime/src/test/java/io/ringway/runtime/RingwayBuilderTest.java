@@ -38,6 +38,19 @@ class RingwayBuilderTest
             () -> builder().actor("pong", NO_OP, actor -> actor.ringSize(1)).build());
     }
 
+    /** Found by TopologyFuzzTest: these failed the build with an ArithmeticException ("integer overflow"). */
+    @Test
+    void shouldRejectRingTooLargeToAddressNamingItsSize()
+    {
+        assertFault("actor 'pong': ring of 1073741824 slots of 1 bytes needs 68719476736 bytes",
+            () -> builder().actor("pong", NO_OP, actor -> actor.ringSize(1 << 30).maxMessageLength(1)).build());
+        assertFault("actor 'pong': ring of 2 slots of 2147483647 bytes needs",
+            () -> builder().actor("pong", NO_OP, actor -> actor.ringSize(2).maxMessageLength(Integer.MAX_VALUE))
+                .build());
+        assertFault("shared ring 'prices': ring of 65536 slots of 65536 bytes",
+            () -> builder().sharedRing("prices", ring -> ring.ringSize(1 << 16).maxMessageLength(1 << 16)).build());
+    }
+
     @Test
     void shouldRejectDuplicateActorName()
     {

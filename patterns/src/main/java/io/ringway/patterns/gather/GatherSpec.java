@@ -12,6 +12,7 @@ import org.agrona.BitUtil;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class GatherSpec implements OperatorSpec
      */
     public GatherSpec members(final String... actorNames)
     {
-        members.addAll(List.of(actorNames));
+        Collections.addAll(members, actorNames); // a null name is refused by validate, naming its role
         return this;
     }
 

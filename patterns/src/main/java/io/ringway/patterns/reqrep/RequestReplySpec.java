@@ -13,6 +13,7 @@ import org.agrona.BitUtil;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class RequestReplySpec implements OperatorSpec
      */
     public RequestReplySpec requesters(final String... actorNames)
     {
-        requesters.addAll(List.of(actorNames));
+        Collections.addAll(requesters, actorNames); // a null name is refused by validate, naming its role
         return this;
     }
 
@@ -102,7 +103,7 @@ public final class RequestReplySpec implements OperatorSpec
      */
     public RequestReplySpec repliers(final String... actorNames)
     {
-        repliers.addAll(List.of(actorNames));
+        Collections.addAll(repliers, actorNames);
         return this;
     }
 

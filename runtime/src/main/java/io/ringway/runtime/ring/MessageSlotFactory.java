@@ -17,6 +17,13 @@ import java.nio.ByteBuffer;
  */
 public final class MessageSlotFactory implements EventFactory<MessageSlot>
 {
+    /**
+     * The most one ring's slots may take. Slots are views into one block addressed with {@code int} offsets, so a
+     * block cannot reach 2 GiB; the bound leaves room below that and is far above any ring a low-latency
+     * topology wants.
+     */
+    public static final long MAX_RING_BYTES = 1L << 30;
+
     private final UnsafeBuffer block;
     private final int slotStride;
     private final int frameLength;
@@ -47,6 +54,19 @@ public final class MessageSlotFactory implements EventFactory<MessageSlot>
         final UnsafeBuffer frame = new UnsafeBuffer(block, nextSlot * slotStride, frameLength);
         nextSlot++;
         return new MessageSlot(frame);
+    }
+
+    /**
+     * @param slotCount        the ring size.
+     * @param maxMessageLength the capacity of each slot's payload, in bytes.
+     * @return the bytes the ring's slots take, computed without {@code int} overflow; compare with
+     * {@link #MAX_RING_BYTES} before building a ring.
+     */
+    public static long ringBytes(final int slotCount, final int maxMessageLength)
+    {
+        final long frameLength = MessageSlot.HEADER_LENGTH + (long)maxMessageLength;
+        final long stride = (frameLength + BitUtil.CACHE_LINE_LENGTH - 1) & -(long)BitUtil.CACHE_LINE_LENGTH;
+        return stride * slotCount;
     }
 
     /**
