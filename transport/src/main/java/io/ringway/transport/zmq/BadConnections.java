@@ -10,7 +10,8 @@ import zmq.io.Metadata;
  * Tells the messages to refuse because of the connection they came from: one that holds a {@link RefusedFrame}
  * (an impossible frame size), and every later one from that connection, recognised by the metadata object JeroMQ
  * stamps on all messages of one connection (a reference compare: nothing is allocated for well-formed input).
- * The first refusal closes the connection.
+ * The first refusal closes the connection. The refused frame itself is counted as an error by the link, from
+ * the allocator's count; every message dropped here is counted as dropped.
  * <p>
  * Thread safety: the link's thread only.
  */
@@ -51,7 +52,7 @@ final class BadConnections
         final Metadata connection = first.getMetadata();
         if (frame instanceof RefusedFrame)
         {
-            counters.onError();
+            // Counted as an error where it was refused (LinkAgent folds the allocator's count), not here.
             if (null != connection && !isPoisoned(connection))
             {
                 poisoned[next] = connection;

@@ -249,9 +249,13 @@ final class LinkAgent
     }
 
     /**
-     * Closes, from this thread, the connection a refused frame came from: JeroMQ has no call to drop one peer of
-     * a bound socket, so its channel is closed under it; the I/O thread then reads end-of-stream and tears the
-     * connection down as for any peer that left.
+     * Ends, from this thread, the connection a refused frame came from: JeroMQ has no call to drop one peer of
+     * a bound socket, so its channel is shut down under it; the I/O thread then reads end-of-stream and tears the
+     * connection down as for any peer that left, closing the channel itself.
+     * <p>
+     * Shut down, not closed: closing a channel cancels its selection key, so JeroMQ's I/O thread is never woken
+     * for it and keeps that connection's engine, session and pipe for good, with no disconnect reported (found by
+     * {@code InboundFuzzTest}).
      */
     private void closeConnection(final Metadata connection)
     {
@@ -260,7 +264,8 @@ final class LinkAgent
         {
             try
             {
-                channel.close();
+                channel.shutdownInput();
+                channel.shutdownOutput();
             }
             catch (final IOException ex)
             {
@@ -275,10 +280,15 @@ final class LinkAgent
         ioErrors.incrementAndGet();
     }
 
-    /** Errors seen on JeroMQ's I/O thread are counted here, on the counters' owner thread. */
+    /**
+     * Errors seen on JeroMQ's I/O thread are counted here, on the counters' owner thread: its exceptions, and the
+     * frames its allocator refused. A refused frame is counted when refused, not when its marker reaches this
+     * thread: a peer that hangs up right after the frame takes the marker with its connection (found by
+     * {@code InboundFuzzTest}).
+     */
     private void foldIoErrors()
     {
-        final long errors = ioErrors.get();
+        final long errors = ioErrors.get() + allocator.refused();
         while (foldedErrors < errors)
         {
             counters.onError();
