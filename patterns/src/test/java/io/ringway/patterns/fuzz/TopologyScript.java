@@ -43,7 +43,7 @@ final class TopologyScript
         this.data = data;
     }
 
-    /** @return every name this script declared: dispatchers, actors, operators. */
+    /** @return every name this script declared: dispatchers, actors, operators, endpoints. */
     Set<String> declared()
     {
         return declared;
@@ -248,8 +248,11 @@ final class TopologyScript
         return choice == 2 ? null : Delivery.values()[choice];
     }
 
+    /** The text is remembered as a declared name: a refusal of it quotes it (or says it is empty). */
     private LinkEndpoint endpoint()
     {
-        return data.consumeBoolean() ? LinkEndpoint.bind("tcp://127.0.0.1:*") : LinkEndpoint.connect(data.consumeString(24));
+        final String text = data.consumeBoolean() ? "tcp://127.0.0.1:*" : data.consumeString(24);
+        declared.add(text);
+        return data.consumeBoolean() ? LinkEndpoint.bind(text) : LinkEndpoint.connect(text);
     }
 }

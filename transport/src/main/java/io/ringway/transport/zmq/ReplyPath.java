@@ -146,7 +146,9 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
                 }
                 frames[frameCount++] = frame;
             }
-            if (!refused && frameCount > 0)
+            // A request without a delimiter keeps every frame but its body as envelope: one frame more than a
+            // route holds when all ten slots are used (found by InboundFuzzTest: it killed the link's thread).
+            if (!refused && frameCount > 0 && envelopeLength() <= RouteTable.MAX_ENVELOPE)
             {
                 return true;
             }
@@ -173,9 +175,7 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
             {
                 return SendResult.BACK_PRESSURED;
             }
-            final int delimiter = delimiterIndex();
-            final boolean delimited = delimiter >= 0;
-            routes.set(route, identity, frames, delimited ? delimiter : frameCount - 1, delimited);
+            routes.set(route, identity, frames, envelopeLength(), delimiterIndex() >= 0);
         }
         final Msg body = frames[frameCount - 1];
         final long result = replier.tryClaim(portId, body.size(), claim);
@@ -213,6 +213,13 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
             }
         }
         return index;
+    }
+
+    /** @return the frames before the delimiter, or before the body in a request without one. */
+    private int envelopeLength()
+    {
+        final int delimiter = delimiterIndex();
+        return delimiter >= 0 ? delimiter : frameCount - 1;
     }
 
     /** @return the index of the empty delimiter just before the body, or -1 for a request without one. */
