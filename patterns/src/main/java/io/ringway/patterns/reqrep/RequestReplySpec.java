@@ -3,6 +3,7 @@ package io.ringway.patterns.reqrep;
 import io.ringway.patterns.OperatorSpec;
 import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
+import io.ringway.patterns.support.PendingTable;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
@@ -261,6 +262,12 @@ public final class RequestReplySpec implements OperatorSpec
         if (maxInFlight < 1)
         {
             throw new ConfigurationException(operator + ": max in flight " + maxInFlight + " must be at least 1");
+        }
+        if (maxInFlight >= PendingTable.MAX_CAPACITY)
+        {
+            // Each requester allocates its pending table up front (found by TopologyFuzzTest: 2^30 ran out of heap).
+            throw new ConfigurationException(operator + ": max in flight " + maxInFlight + " must be at most "
+                + (PendingTable.MAX_CAPACITY - 1));
         }
         if (maxMessageLength < 1 || maxMessageLength == Integer.MAX_VALUE)
         {

@@ -40,6 +40,12 @@ public final class PendingTable
     private long sequence;
 
     /**
+     * Most operations one table keeps pending: 28 bytes each, allocated up front, so a table this size takes
+     * 28 MiB. Operators refuse a larger max in flight when the topology is built.
+     */
+    public static final int MAX_CAPACITY = 1 << 20;
+
+    /**
      * @param capacity most operations pending at once, at least 1.
      */
     public PendingTable(final int capacity)

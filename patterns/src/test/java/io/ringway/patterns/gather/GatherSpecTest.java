@@ -124,6 +124,12 @@ class GatherSpecTest
     }
 
     @Test
+    void shouldRejectAMaxInFlightTooLargeToAllocate()
+    {
+        assertFault("max in flight 2147483647 must be at most 1048575", g -> valid(g).maxInFlight(Integer.MAX_VALUE));
+    }
+
+    @Test
     void shouldRejectABadMaxMessageLengthOrSlotsTooLarge()
     {
         assertFault("max message length 0", g -> valid(g).maxMessageLength(0));

@@ -119,6 +119,14 @@ class RequestReplySpecTest
             rr -> rr.requesters("risk1").replier("gateway").timeout(TIMEOUT).maxInFlight(0));
     }
 
+    /** Found by TopologyFuzzTest: a max in flight of 2^30 ran the heap out building each requester's table. */
+    @Test
+    void shouldRejectAMaxInFlightTooLargeToAllocate()
+    {
+        assertFault("max in flight 1073741824 must be at most 1048575",
+            rr -> rr.requesters("risk1").replier("gateway").timeout(TIMEOUT).maxInFlight(1 << 30));
+    }
+
     @Test
     void shouldRejectABadMaxMessageLength()
     {
