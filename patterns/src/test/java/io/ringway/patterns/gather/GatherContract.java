@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>
  * Time is the runtime's clock, a {@link CachedNanoClock} that only the tests move, so deadlines are exact.
  */
-abstract class GatherContract extends DeadlineContract
+public abstract class GatherContract extends DeadlineContract
 {
     static final String OPERATOR = "quotes";
     static final long DEADLINE_NS = 20_000_000;
@@ -164,7 +164,7 @@ abstract class GatherContract extends DeadlineContract
         placeMember(topology, "v3", v3, memberRingSize);
         topology.gather(OPERATOR, g ->
         {
-            g.requester("quoter").members("v1", "v2", "v3").deadline(Duration.ofNanos(DEADLINE_NS));
+            placeMembers(g.requester("quoter").deadline(Duration.ofNanos(DEADLINE_NS)), "v1", "v2", "v3");
             rule.accept(g);
         });
         start(topology);
