@@ -3,6 +3,7 @@ package io.ringway.transport.contract;
 import io.ringway.patterns.testing.Await;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.ActorRef;
+import io.ringway.runtime.ring.SharedRing;
 import io.ringway.runtime.status.CountersFileReader;
 import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.concurrent.AgentInvoker;
@@ -72,6 +73,31 @@ final class WireQuiet
     void awaitHandshakes(final ZmqLink link, final int peers)
     {
         Await.until(() -> link.handshakes() >= peers, () -> link.name() + " handshakes: " + link.handshakes());
+    }
+
+    /**
+     * Waits, running no dispatcher, until the wire is quiet: no link's port holds a message, each of
+     * {@code outboundRings} has been read to its end, and every message a link sent has been received.
+     *
+     * @throws AssertionError naming the state reached, if the wire is not quiet within {@link Await#TIMEOUT}.
+     */
+    void awaitWire(final List<SharedRing> outboundRings)
+    {
+        Await.until(() -> portsEmpty() && ringsRead(outboundRings) && 0 == inFlight(),
+            () -> "wire not quiet: ports empty " + portsEmpty() + ", rings read " + ringsRead(outboundRings)
+                + ", messages sent and not received " + inFlight());
+    }
+
+    private static boolean ringsRead(final List<SharedRing> rings)
+    {
+        for (final SharedRing ring : rings)
+        {
+            if (ring.backlog() > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -155,7 +181,8 @@ final class WireQuiet
         return sent - received;
     }
 
-    private static Map<String, Long> counters(final Ringway runtime)
+    /** @return the runtime's counters by label, read from its counters file. */
+    static Map<String, Long> counters(final Ringway runtime)
     {
         try (CountersFileReader reader = CountersFileReader.open(runtime.countersFile()))
         {
