@@ -97,7 +97,7 @@ public final class WireMemberPlacement implements MemberPlacement
     @Override
     public void repliers(final RequestReplySpec operator, final String... memberNames)
     {
-        operator.remoteRepliers(bind(scheme.newBindEndpoint()));
+        operator.remoteRepliers(bind(scheme.newBindEndpoint())).linkLimits(WirePlacement.TEST_LIMITS);
         roles.add(new Role(operator.remoteRepliersAddress(), List.of(memberNames)));
     }
 
@@ -134,11 +134,12 @@ public final class WireMemberPlacement implements MemberPlacement
                     .requestReply("serve-" + name, serve -> serve
                         .remoteRequesters(connect(endpoint))
                         .replier(name)
+                        .linkLimits(WirePlacement.TEST_LIMITS)
                         .timeout(UNUSED_TIMEOUT));
             }
         }
         memberSide = memberTopology.build().start();
-        quiet = new WireQuiet(List.of(operatorSide, memberSide), DISPATCHER);
+        quiet = new WireQuiet(List.of(operatorSide, memberSide));
         for (int i = 0; i < roles.size(); i++)
         {
             quiet.awaitHandshakes(boundLinks.get(i), roles.get(i).memberNames().size());
@@ -149,7 +150,7 @@ public final class WireMemberPlacement implements MemberPlacement
     @Override
     public void runUntilIdle()
     {
-        quiet.runUntilQuiet();
+        quiet.runUntilQuiet(DISPATCHER);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.Placement;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.ActorFactory;
+import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.ring.SharedRing;
 import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.DirectBuffer;
@@ -52,6 +53,9 @@ public final class WirePlacement implements Placement
     private record FanOut(String name, Consumer<FanOutSpec> configure)
     {
     }
+
+    /** The defaults but a linger of 100 ms: a test closes its runtimes once it has seen what it waited for. */
+    static final LinkLimits TEST_LIMITS = new LinkLimits(100, 2_000, 2_000, 10_000, 1_000);
 
     private final WireScheme scheme;
     private final Path runtimeDirectory;
@@ -99,7 +103,7 @@ public final class WirePlacement implements Placement
         {
             side = Side.PUBLISHING;
             configure.accept(spec);
-            spec.remoteSubscribers(Delivery.LOSSLESS, bind(scheme.newBindEndpoint()));
+            spec.remoteSubscribers(Delivery.LOSSLESS, bind(scheme.newBindEndpoint())).linkLimits(TEST_LIMITS);
         });
     }
 
@@ -147,11 +151,11 @@ public final class WirePlacement implements Placement
             {
                 side = Side.SUBSCRIBING;
                 fanOut.configure().accept(spec);
-                spec.remotePublishers(connect(endpoint));
+                spec.remotePublishers(connect(endpoint)).linkLimits(TEST_LIMITS);
             });
         }
         subscribingSide = subscribers.build().start();
-        wire = new WireQuiet(List.of(publishingSide, subscribingSide), null);
+        wire = new WireQuiet(List.of(publishingSide, subscribingSide));
         for (final ZmqLink link : links)
         {
             // the subscribing side subscribes to everything; until the publishing side has seen it, XPUB drops

@@ -32,18 +32,13 @@ final class WireQuiet
     private static final String RECEIVED = ": received";
 
     private final List<Ringway> runtimes;
-    private final String dispatcher;
     private final List<ActorRef> ports = new ArrayList<>();
     private final IdleStrategy idle = new BackoffIdleStrategy(10, 10, 1_000, 1_000_000);
 
-    /**
-     * @param runtimes   every runtime of the test, linked only to each other.
-     * @param dispatcher the caller-run dispatcher each of them has.
-     */
-    WireQuiet(final List<Ringway> runtimes, final String dispatcher)
+    /** @param runtimes every runtime of the test, linked only to each other. */
+    WireQuiet(final List<Ringway> runtimes)
     {
         this.runtimes = runtimes;
-        this.dispatcher = dispatcher;
         for (final Ringway runtime : runtimes)
         {
             for (final String label : counters(runtime).keySet())
@@ -101,11 +96,12 @@ final class WireQuiet
     }
 
     /**
-     * Runs every dispatcher until the runtimes and the wire between them are quiet.
+     * Runs a caller-run dispatcher of every runtime until the runtimes and the wire between them are quiet.
      *
+     * @param dispatcher the caller-run dispatcher each runtime has.
      * @throws AssertionError naming the state reached, if they are not quiet within {@link Await#TIMEOUT}.
      */
-    void runUntilQuiet()
+    void runUntilQuiet(final String dispatcher)
     {
         final long deadlineNs = System.nanoTime() + Await.TIMEOUT.toNanos();
         idle.reset();
