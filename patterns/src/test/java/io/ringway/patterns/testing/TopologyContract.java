@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * record outside themselves. So the same contract runs over any placement of the members.
  * <p>
  * The seam is {@link #placement()}: an operator's {@code InProcess*Test} returns an {@link InProcessPlacement};
- * a transport's subclass returns a placement that puts members behind a bridge. After each test the topology is
+ * a transport's subclass returns a placement that puts members behind a bridge. A contract whose members may be
+ * remote declares them through {@link #newTopology} and {@link #members()}, so the placement sees which they are. After each test the topology is
  * closed and no failure may have reached a runtime's error handler.
  */
 public abstract class TopologyContract
