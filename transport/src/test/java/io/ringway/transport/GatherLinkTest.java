@@ -8,6 +8,7 @@ import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.MessageSlot;
+import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,13 @@ class GatherLinkTest
                 .deadline(Duration.ofMillis(500)))
             .build()).start();
 
+        // The deadline runs from the scatter: scatter only once every venue's handshake is done, so that a slow
+        // handshake on a loaded machine is not taken for a venue that did not answer.
+        for (final String venue : List.of("venue1", "venue2", "venue3"))
+        {
+            final ZmqLink link = (ZmqLink)ringway.link(venue);
+            Await.until(() -> link.handshakes() >= 1, () -> venue + " handshakes: " + link.handshakes());
+        }
         TopologyLinkTest.send(ringway, "quoter", "EURUSD");
         Await.until(() -> results.size() == 1, () -> "results " + results);
         assertEquals("deadline venue1=re:EURUSD venue2=re:EURUSD venue3=missing", results.get(0));

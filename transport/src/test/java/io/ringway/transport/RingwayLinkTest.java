@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +56,7 @@ class RingwayLinkTest
     static String bindEndpoint(final String scheme)
     {
         return "tcp".equals(scheme) ? "tcp://127.0.0.1:*" :
-            "ipc://ringway-test-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+            "ipc://" + IpcNames.freeName("ringway-test-");
     }
 
     static String endpointOf(final Ringway ringway, final String linkName)
@@ -164,7 +163,7 @@ class RingwayLinkTest
     @org.junit.jupiter.api.Test
     void shouldServeIpcAsLoopbackTcpAtAPortHashedFromTheName() throws Exception
     {
-        final String name = "ringway-hash-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        final String name = IpcNames.freeName("ringway-hash-");
         final List<String> received = Recorder.newLog();
         started(Ringway.builder()
             .runtimeDirectory(directoryA)
@@ -173,7 +172,7 @@ class RingwayLinkTest
             .build());
         // JeroMQ 0.6.0: ipc://name is tcp://127.0.0.1:(10000 + |hash(name)| mod 55536), so a libzmq peer, whose
         // ipc:// is a Unix-domain socket, can never reach it, while a plain TCP client on that port can.
-        final int port = 10_000 + Math.abs(name.hashCode()) % 55_536;
+        final int port = IpcNames.port(name);
         try (RawZmtpPeer peer = new RawZmtpPeer(port))
         {
             peer.greet("PUSH").frame("over loopback tcp".getBytes(StandardCharsets.US_ASCII));

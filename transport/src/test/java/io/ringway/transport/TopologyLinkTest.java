@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.ringway.runtime.endpoint.LinkEndpoint.bind;
 import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
@@ -56,7 +55,7 @@ class TopologyLinkTest
 
     private static String ipcName()
     {
-        return "ipc://ringway-topology-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        return "ipc://" + IpcNames.freeName("ringway-topology-");
     }
 
     private static String endpoint(final Ringway ringway, final String link, final int index)

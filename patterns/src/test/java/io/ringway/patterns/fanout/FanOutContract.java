@@ -1,6 +1,5 @@
 package io.ringway.patterns.fanout;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.BackPressure;
@@ -9,6 +8,7 @@ import io.ringway.patterns.testing.TopologyContract;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorFactory;
+import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * runtime). Tests that need determinism run members on caller-run dispatchers and step them with
  * {@link #dutyCycle(String)}.
  */
-abstract class FanOutContract extends TopologyContract
+public abstract class FanOutContract extends TopologyContract
 {
     static final String OPERATOR = "prices";
     /** What a publisher publishes: {@code ActorContext.publish} leaves the message type 0. */
@@ -174,11 +175,17 @@ abstract class FanOutContract extends TopologyContract
             {
                 final int topicLength = header.topicLength();
                 final String topic = buffer.getStringWithoutLengthAscii(offset - topicLength, topicLength);
-                final int feed = context.lookup("feed").id();
-                final String from = header.senderId() == feed ? "" : " from " + header.senderId();
+                final String from = fromAnotherPublisher(header.senderId());
                 inbox.messages.add(topic + "|" + buffer.getStringWithoutLengthAscii(offset, length) + from);
             }
             inbox.count.incrementAndGet();
+        }
+
+        /** @return {@code " from <name>"} for a message from a publisher actor other than feed, else nothing. */
+        private String fromAnotherPublisher(final int senderId)
+        {
+            final ActorRef sender = context.sender(senderId);
+            return null == sender || sender.name().equals("feed") ? "" : " from " + sender.name();
         }
 
         private void checkSequence(final int publisher, final long seq)
@@ -242,15 +249,88 @@ abstract class FanOutContract extends TopologyContract
     /** One publisher "feed" on caller-run "pub"; subscribers declared by the test on caller-run "sub". */
     TopologyBuilder oneFeed(final String... subscribers)
     {
-        final TopologyBuilder topology = Topology.builder()
-            .callerDispatcher("pub")
-            .callerDispatcher("sub")
+        return oneFeedOn(List.of("pub", "sub"), subscribers);
+    }
+
+    /** {@link #oneFeed}, and one more caller-run dispatcher for subscribers, {@code extraDispatcher}. */
+    TopologyBuilder oneFeedAnd(final String extraDispatcher, final String... subscribers)
+    {
+        return oneFeedOn(List.of("pub", "sub", extraDispatcher), subscribers);
+    }
+
+    private TopologyBuilder oneFeedOn(final List<String> callerDispatchers, final String... subscribers)
+    {
+        final TopologyBuilder topology =
+            newTopology(everywhere -> callerDispatchers.forEach(everywhere::callerDispatcher))
             .actor("feed", publisher(), actor -> actor.dispatcher("pub"));
         for (final String subscriber : subscribers)
         {
-            topology.actor(subscriber, subscriber(subscriber), actor -> actor.dispatcher("sub"));
+            placeSubscriber(topology, subscriber, "sub");
         }
         return topology;
+    }
+
+    /** Declares a recording subscriber actor on a dispatcher, wherever the placement puts members. */
+    void placeSubscriber(final TopologyBuilder topology, final String name, final String dispatcher)
+    {
+        members().placeMember(topology, name, subscriber(name), dispatcher);
+    }
+
+    /**
+     * Declares the operator through the placement, then starts the topology: publishers and subscribers by
+     * role, so that a placement may put the subscribers behind a bridge; bounds straight on the spec.
+     */
+    void start(final TopologyBuilder topology, final Consumer<Declaration> operator)
+    {
+        members().fanOut(topology, OPERATOR, spec -> operator.accept(new Declaration(spec)));
+        start(topology);
+    }
+
+    /** The fan-out's declaration as the tests write it, with its members named through the placement. */
+    final class Declaration
+    {
+        private final FanOutSpec spec;
+
+        Declaration(final FanOutSpec spec)
+        {
+            this.spec = spec;
+        }
+
+        Declaration publisher(final String actor)
+        {
+            members().publisher(spec, actor);
+            return this;
+        }
+
+        Declaration subscriber(final String member, final Delivery delivery, final String... prefixes)
+        {
+            members().subscriber(spec, member, delivery, prefixes);
+            return this;
+        }
+
+        Declaration ringSize(final int ringSize)
+        {
+            spec.ringSize(ringSize);
+            return this;
+        }
+
+        Declaration maxPrefixes(final int maxPrefixes)
+        {
+            spec.maxPrefixes(maxPrefixes);
+            return this;
+        }
+
+        Declaration maxPrefixLength(final int maxPrefixLength)
+        {
+            spec.maxPrefixLength(maxPrefixLength);
+            return this;
+        }
+
+        Declaration maxMessageLength(final int maxMessageLength)
+        {
+            spec.maxMessageLength(maxMessageLength);
+            return this;
+        }
     }
 
     void publishAndDeliver(final String topic, final String body)
@@ -265,11 +345,11 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldDeliverEachMessageToEverySubscriberWhoseTopicMatchesInPublishOrder()
     {
-        start(oneFeed("eurDesk", "gbpDesk", "everything").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("eurDesk", "gbpDesk", "everything"), fanOut -> fanOut
             .publisher("feed")
             .subscriber("eurDesk", Delivery.LOSSLESS, "EUR")
             .subscriber("gbpDesk", Delivery.LOSSLESS, "GBP")
-            .subscriber("everything", Delivery.LOSSLESS, "")));
+            .subscriber("everything", Delivery.LOSSLESS, ""));
 
         publish("feed", "EURUSD", "1");
         publish("feed", "GBPUSD", "2");
@@ -286,9 +366,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldMatchTopicsByBytePrefixAsZeroMqDoes()
     {
-        start(oneFeed("eur").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("eur"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("eur", Delivery.LOSSLESS, "EUR", "EURUSD.SPOT")));
+            .subscriber("eur", Delivery.LOSSLESS, "EUR", "EURUSD.SPOT"));
 
         for (final String topic : List.of("EUR", "EURUSD", "EU", "XEUR", "eurusd", "", "E", "EURUSD.SPOX"))
         {
@@ -309,9 +389,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldMatchBinaryPrefixesByteForByte()
     {
-        start(oneFeed("binary").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("binary"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("binary", Delivery.LOSSLESS)));
+            .subscriber("binary", Delivery.LOSSLESS));
         tellPrefix("binary", SUBSCRIBE, new byte[]{ (byte)0xFF, 0 });
         dutyCycle("sub");
         assertEquals(1, inbox("binary").lastCode());
@@ -330,10 +410,10 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldGiveTheEmptyPrefixEveryMessageEvenOneWithoutATopic()
     {
-        start(oneFeed("all", "x").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("all", "x"), fanOut -> fanOut
             .publisher("feed")
             .subscriber("all", Delivery.LOSSLESS, "")
-            .subscriber("x", Delivery.LOSSLESS, "X")));
+            .subscriber("x", Delivery.LOSSLESS, "X"));
 
         publishAndDeliver("", "no topic");
         publishAndDeliver("X", "x topic");
@@ -345,9 +425,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldDeliverAMessageOnceHoweverManyPrefixesMatch()
     {
-        start(oneFeed("greedy").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("greedy"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("greedy", Delivery.LOSSLESS, "E", "EU", "EUR", "", "EUR")));
+            .subscriber("greedy", Delivery.LOSSLESS, "E", "EU", "EUR", "", "EUR"));
 
         publishAndDeliver("EURUSD", "once");
 
@@ -357,12 +437,10 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldHandTheSubscriberTheBodyWithTheTopicJustBeforeItAndThePublisherAsSender()
     {
-        start(oneFeed("eur")
-            .actor("other", publisher(), actor -> actor.dispatcher("pub"))
-            .fanOut(OPERATOR, fanOut -> fanOut
-                .publisher("feed")
-                .publisher("other")
-                .subscriber("eur", Delivery.LOSSLESS, "EUR")));
+        start(oneFeed("eur").actor("other", publisher(), actor -> actor.dispatcher("pub")), fanOut -> fanOut
+            .publisher("feed")
+            .publisher("other")
+            .subscriber("eur", Delivery.LOSSLESS, "EUR"));
 
         publish("feed", "EURUSD", "1.0842");
         publish("other", "EURJPY", "161.2");
@@ -372,20 +450,19 @@ abstract class FanOutContract extends TopologyContract
         final List<String> seen = inbox("eur").messages();
         assertEquals(2, seen.size(), seen.toString());
         assertEquals("EURUSD|1.0842", seen.get(0), "topic read from just before the body; sent by feed");
-        assertTrue(seen.get(1).startsWith("EURJPY|161.2 from "), "stamped with the other publisher: " + seen.get(1));
+        assertEquals("EURJPY|161.2 from other", seen.get(1), "stamped with the other publisher");
     }
 
     @Test
     void shouldBackPressureThePublishersWhileALosslessSubscriberIsARingBehind()
     {
-        start(oneFeed("slow")
-            .callerDispatcher("fastDispatcher")
-            .actor("fast", subscriber("fast"), actor -> actor.dispatcher("fastDispatcher"))
-            .fanOut(OPERATOR, fanOut -> fanOut
-                .publisher("feed")
-                .subscriber("fast", Delivery.LOSSLESS, "")
-                .subscriber("slow", Delivery.LOSSLESS, "")
-                .ringSize(4)));
+        final TopologyBuilder topology = oneFeedAnd("fastDispatcher", "slow");
+        placeSubscriber(topology, "fast", "fastDispatcher");
+        start(topology, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("fast", Delivery.LOSSLESS, "")
+            .subscriber("slow", Delivery.LOSSLESS, "")
+            .ringSize(4));
 
         for (int i = 0; i < 4; i++)
         {
@@ -415,10 +492,10 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldNeverHoldThePublisherBackForALossySubscriberAndCountEveryMessageItMissed()
     {
-        start(oneFeed("monitor").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("monitor"), fanOut -> fanOut
             .publisher("feed")
             .subscriber("monitor", Delivery.LOSSY, "")
-            .ringSize(8)));
+            .ringSize(8));
 
         final int published = 40;
         for (int i = 0; i < published; i++)
@@ -451,14 +528,13 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldKeepALosslessSubscriberWholeWhileALossyOneIsLapped()
     {
-        start(oneFeed("monitor")
-            .callerDispatcher("bookDispatcher")
-            .actor("book", subscriber("book"), actor -> actor.dispatcher("bookDispatcher"))
-            .fanOut(OPERATOR, fanOut -> fanOut
-                .publisher("feed")
-                .subscriber("book", Delivery.LOSSLESS, "")
-                .subscriber("monitor", Delivery.LOSSY, "")
-                .ringSize(8)));
+        final TopologyBuilder topology = oneFeedAnd("bookDispatcher", "monitor");
+        placeSubscriber(topology, "book", "bookDispatcher");
+        start(topology, fanOut -> fanOut
+            .publisher("feed")
+            .subscriber("book", Delivery.LOSSLESS, "")
+            .subscriber("monitor", Delivery.LOSSY, "")
+            .ringSize(8));
 
         final List<String> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++)
@@ -480,9 +556,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldStartDeliveringAPrefixSubscribedWhileRunning()
     {
-        start(oneFeed("late").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("late"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("late", Delivery.LOSSLESS)));
+            .subscriber("late", Delivery.LOSSLESS));
 
         publishAndDeliver("EURUSD", "before");
         assertEquals(List.of(), inbox("late").messages(), "no prefix takes nothing, as a ZeroMQ SUB");
@@ -497,9 +573,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldStopDeliveringAPrefixUnsubscribedWhileRunning()
     {
-        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("desk"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("desk", Delivery.LOSSLESS, "EUR", "GBP")));
+            .subscriber("desk", Delivery.LOSSLESS, "EUR", "GBP"));
 
         publishAndDeliver("EURUSD", "1");
         assertEquals(0, unsubscribe("desk", "EUR", "sub"));
@@ -512,9 +588,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldNeedAsManyUnsubscribesAsSubscribesOfAPrefix()
     {
-        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("desk"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("desk", Delivery.LOSSLESS, "EUR")));
+            .subscriber("desk", Delivery.LOSSLESS, "EUR"));
 
         assertEquals(2, subscribe("desk", "EUR", "sub"), "declared once, subscribed again");
         assertEquals(1, unsubscribe("desk", "EUR", "sub"));
@@ -529,11 +605,11 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldRefuseAPrefixBeyondItsPreSizedStorageWithACode()
     {
-        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("desk"), fanOut -> fanOut
             .publisher("feed")
             .subscriber("desk", Delivery.LOSSLESS, "A")
             .maxPrefixes(2)
-            .maxPrefixLength(4)));
+            .maxPrefixLength(4));
 
         assertEquals(Subscription.PREFIX_TOO_LONG, subscribe("desk", "ABCDE", "sub"));
         assertEquals(1, subscribe("desk", "ABCD", "sub"));
@@ -550,10 +626,10 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldRefuseAMessageLargerThanTheRingWithACodeAndCountIt()
     {
-        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("desk"), fanOut -> fanOut
             .publisher("feed")
             .subscriber("desk", Delivery.LOSSLESS, "")
-            .maxMessageLength(16)));
+            .maxMessageLength(16));
 
         publish("feed", "EUR", "0123456789abcd");
         dutyCycle("pub");
@@ -567,9 +643,9 @@ abstract class FanOutContract extends TopologyContract
     @Test
     void shouldKeepSubscriptionsThroughTheSubscribersRestart()
     {
-        start(oneFeed("desk").fanOut(OPERATOR, fanOut -> fanOut
+        start(oneFeed("desk"), fanOut -> fanOut
             .publisher("feed")
-            .subscriber("desk", Delivery.LOSSLESS, "EUR")));
+            .subscriber("desk", Delivery.LOSSLESS, "EUR"));
         final Subscription before = inbox("desk").subscription;
         assertEquals(1, subscribe("desk", "GBP", "sub"));
 
@@ -590,35 +666,38 @@ abstract class FanOutContract extends TopologyContract
     {
         final int publishers = 3;
         final int perPublisher = 5_000;
-        final TopologyBuilder topology = Topology.builder();
+        final TopologyBuilder topology = newTopology(everywhere ->
+        {
+            for (int p = 0; p < publishers; p++)
+            {
+                everywhere.dispatcher("pub" + p, Idle.BACKOFF);
+            }
+            everywhere.dispatcher("subscribers", Idle.BACKOFF).dispatcher("monitorDispatcher", Idle.BACKOFF);
+        });
         for (int p = 0; p < publishers; p++)
         {
             final String dispatcher = "pub" + p;
-            topology.dispatcher(dispatcher, Idle.BACKOFF).actor("feed" + p, publisher(), a -> a.dispatcher(dispatcher));
+            topology.actor("feed" + p, publisher(), a -> a.dispatcher(dispatcher));
         }
-        topology
-            .dispatcher("subscribers", Idle.BACKOFF)
-            .dispatcher("monitorDispatcher", Idle.BACKOFF)
-            .actor("all", subscriber("all"), actor -> actor.dispatcher("subscribers"))
-            .actor("evens", subscriber("evens"), actor -> actor.dispatcher("subscribers"))
-            .actor("monitor", subscriber("monitor"), actor -> actor.dispatcher("monitorDispatcher"))
-            .fanOut(OPERATOR, fanOut ->
-            {
-                for (int p = 0; p < publishers; p++)
-                {
-                    fanOut.publisher("feed" + p);
-                }
-                fanOut
-                    .subscriber("all", Delivery.LOSSLESS, "")
-                    .subscriber("evens", Delivery.LOSSLESS, "P0", "P2")
-                    .subscriber("monitor", Delivery.LOSSY, "")
-                    .ringSize(64);
-            });
+        placeSubscriber(topology, "all", "subscribers");
+        placeSubscriber(topology, "evens", "subscribers");
+        placeSubscriber(topology, "monitor", "monitorDispatcher");
         for (final String name : List.of("all", "evens", "monitor"))
         {
             inbox(name).checkSequences = true;
         }
-        start(topology);
+        start(topology, fanOut ->
+        {
+            for (int p = 0; p < publishers; p++)
+            {
+                fanOut.publisher("feed" + p);
+            }
+            fanOut
+                .subscriber("all", Delivery.LOSSLESS, "")
+                .subscriber("evens", Delivery.LOSSLESS, "P0", "P2")
+                .subscriber("monitor", Delivery.LOSSY, "")
+                .ringSize(64);
+        });
 
         for (int p = 0; p < publishers; p++)
         {

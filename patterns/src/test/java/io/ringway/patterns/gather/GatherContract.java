@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>
  * Time is the runtime's clock, a {@link CachedNanoClock} that only the tests move, so deadlines are exact.
  */
-abstract class GatherContract extends DeadlineContract
+public abstract class GatherContract extends DeadlineContract
 {
     static final String OPERATOR = "quotes";
     static final long DEADLINE_NS = 20_000_000;
@@ -101,13 +101,16 @@ abstract class GatherContract extends DeadlineContract
         };
     }
 
-    /** Holds requests; on {@link #RELEASE} answers them all, newest first, to the requester's address. */
+    /**
+     * Holds requests; on {@link #RELEASE} answers them all, newest first, each to its sender under its correlation
+     * id, as {@code context.reply} would have when it came.
+     */
     final class Holder implements Actor
     {
         private final ActorContext context;
         private final String name;
         private final UnsafeBuffer reply = new UnsafeBuffer(new byte[2048]);
-        private final List<Long> held = new ArrayList<>();
+        private final List<long[]> held = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
 
         Holder(final ActorContext context)
@@ -124,8 +127,9 @@ abstract class GatherContract extends DeadlineContract
                 for (int i = held.size() - 1; i >= 0; i--)
                 {
                     final int replyLength = reply.putStringWithoutLengthAscii(0, name + ":" + texts.get(i));
+                    final long[] request = held.get(i);
                     final long sent = context.send(
-                        context.lookup("quoter." + OPERATOR), 0, held.get(i), reply, 0, replyLength);
+                        context.sender((int)request[1]), 0, request[0], reply, 0, replyLength);
                     assertTrue(sent >= 0, SendResult.describe(sent));
                 }
                 held.clear();
@@ -134,7 +138,7 @@ abstract class GatherContract extends DeadlineContract
             }
             final String text = message.getStringWithoutLengthAscii(offset, length);
             events.add(name + " holds " + text + " corr=" + header.correlationId());
-            held.add(header.correlationId());
+            held.add(new long[]{header.correlationId(), header.senderId()});
             texts.add(text);
         }
     }
@@ -164,7 +168,7 @@ abstract class GatherContract extends DeadlineContract
         placeMember(topology, "v3", v3, memberRingSize);
         topology.gather(OPERATOR, g ->
         {
-            g.requester("quoter").members("v1", "v2", "v3").deadline(Duration.ofNanos(DEADLINE_NS));
+            placeMembers(g.requester("quoter").deadline(Duration.ofNanos(DEADLINE_NS)), "v1", "v2", "v3");
             rule.accept(g);
         });
         start(topology);

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>
  * Time is the runtime's clock, a {@link CachedNanoClock} that only the tests move, so deadlines are exact.
  */
-abstract class RequestReplyContract extends DeadlineContract
+public abstract class RequestReplyContract extends DeadlineContract
 {
     static final String OPERATOR = "gateway";
     static final long TIMEOUT_NS = 5_000_000;
@@ -84,21 +84,22 @@ abstract class RequestReplyContract extends DeadlineContract
         };
     }
 
-    /** Holds requests; on {@link #RELEASE} answers them all, newest first, to the requester's address. */
+    /**
+     * Holds requests; on {@link #RELEASE} answers them all, newest first, each to its sender under its type and
+     * correlation id, as {@code context.reply} would have when it came.
+     */
     final class Holder implements Actor
     {
         private final ActorContext context;
         private final String name;
-        private final String replyTo;
         private final UnsafeBuffer reply = new UnsafeBuffer(new byte[2048]);
         private final List<long[]> held = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
 
-        Holder(final ActorContext context, final String replyTo)
+        Holder(final ActorContext context)
         {
             this.context = context;
             this.name = context.name();
-            this.replyTo = replyTo;
         }
 
         @Override
@@ -108,9 +109,10 @@ abstract class RequestReplyContract extends DeadlineContract
             {
                 for (int i = held.size() - 1; i >= 0; i--)
                 {
+                    final long[] request = held.get(i);
                     final int replyLength = reply.putStringWithoutLengthAscii(0, "re:" + texts.get(i));
-                    final long sent = context.send(context.lookup(replyTo), (int)held.get(i)[0], held.get(i)[1],
-                        reply, 0, replyLength);
+                    final long sent = context.send(
+                        context.sender((int)request[2]), (int)request[0], request[1], reply, 0, replyLength);
                     assertTrue(sent >= 0, SendResult.describe(sent));
                 }
                 held.clear();
@@ -119,14 +121,14 @@ abstract class RequestReplyContract extends DeadlineContract
             }
             final String text = message.getStringWithoutLengthAscii(offset, length);
             events.add(name + " holds " + text + " corr=" + header.correlationId());
-            held.add(new long[]{header.messageType(), header.correlationId()});
+            held.add(new long[]{header.messageType(), header.correlationId(), header.senderId()});
             texts.add(text);
         }
     }
 
-    ActorFactory holder(final String replyTo)
+    ActorFactory holder()
     {
-        return context -> new Holder(context, replyTo);
+        return Holder::new;
     }
 
     void startWith(final Consumer<TopologyBuilder> members, final Consumer<RequestReplySpec> operator)
@@ -147,7 +149,7 @@ abstract class RequestReplyContract extends DeadlineContract
             },
             rr ->
             {
-                rr.requesters("client").replier(replier).timeout(Duration.ofNanos(TIMEOUT_NS));
+                placeRepliers(rr.requesters("client").timeout(Duration.ofNanos(TIMEOUT_NS)), replier);
                 more.accept(rr);
             });
     }
@@ -180,7 +182,7 @@ abstract class RequestReplyContract extends DeadlineContract
                 placeRequester(topology, "bob", Client::new);
                 placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
-            rr -> rr.requesters("alice", "bob").replier("echo").timeout(Duration.ofNanos(TIMEOUT_NS)));
+            rr -> placeRepliers(rr.requesters("alice", "bob").timeout(Duration.ofNanos(TIMEOUT_NS)), "echo"));
         final long aliceId = request("alice", "from alice");
         final long bobId = request("bob", "from bob");
 
@@ -194,7 +196,7 @@ abstract class RequestReplyContract extends DeadlineContract
     @Test
     void shouldKeepManyRequestsInFlightAndMatchRepliesThatComeBackOutOfOrder()
     {
-        startClientWith("holder", holder("client." + OPERATOR), rr -> { });
+        startClientWith("holder", holder(), rr -> { });
         final Map<String, Long> idByText = new HashMap<>();
         for (int i = 0; i < 5; i++)
         {
@@ -282,7 +284,7 @@ abstract class RequestReplyContract extends DeadlineContract
     @Test
     void shouldDeliverTheReplyToARetriedRequestOnceAndDropTheDuplicate()
     {
-        startClientWith("holder", holder("client." + OPERATOR), rr -> rr.retries(1));
+        startClientWith("holder", holder(), rr -> rr.retries(1));
         final long id = request("client", "quote");
         runUntilIdle();
         elapse(TIMEOUT_NS + 1);
@@ -301,7 +303,7 @@ abstract class RequestReplyContract extends DeadlineContract
     @Test
     void shouldDropAndCountAReplyThatComesAfterTheTimeout()
     {
-        startClientWith("holder", holder("client." + OPERATOR), rr -> { });
+        startClientWith("holder", holder(), rr -> { });
         final long id = request("client", "slow");
         runUntilIdle();
         elapse(TIMEOUT_NS + 1);
@@ -317,7 +319,7 @@ abstract class RequestReplyContract extends DeadlineContract
     @Test
     void shouldRefuseWithBackPressuredAtMaxInFlight()
     {
-        startClientWith("holder", holder("client." + OPERATOR), rr -> rr.maxInFlight(2));
+        startClientWith("holder", holder(), rr -> rr.maxInFlight(2));
         assertTrue(request("client", "one") > 0);
         assertTrue(request("client", "two") > 0);
         assertEquals(SendResult.BACK_PRESSURED, request("client", "three"));
@@ -339,7 +341,7 @@ abstract class RequestReplyContract extends DeadlineContract
                 placeRequester(topology, "client", Client::new);
                 placeMember(topology, "silent", silent("silent"), 2);
             },
-            rr -> rr.requesters("client").replier("silent").timeout(Duration.ofNanos(TIMEOUT_NS)));
+            rr -> placeRepliers(rr.requesters("client").timeout(Duration.ofNanos(TIMEOUT_NS)), "silent"));
         assertTrue(request("client", "one") > 0);
         assertTrue(request("client", "two") > 0);
 
@@ -360,7 +362,8 @@ abstract class RequestReplyContract extends DeadlineContract
                 placeMember(topology, "mute", silent("mute"), DEFAULT_RING_SIZE);
                 placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
-            rr -> rr.requesters("client").repliers("mute", "echo").timeout(Duration.ofNanos(TIMEOUT_NS)).retries(1));
+            rr -> placeRepliers(
+                rr.requesters("client").timeout(Duration.ofNanos(TIMEOUT_NS)).retries(1), "mute", "echo"));
         final long first = request("client", "first");
         final long second = request("client", "second");
         runUntilIdle();
@@ -385,7 +388,7 @@ abstract class RequestReplyContract extends DeadlineContract
                 placeMember(topology, "small", silent("small"), 2);
                 placeMember(topology, "echo", echo("echo"), DEFAULT_RING_SIZE);
             },
-            rr -> rr.requesters("client").repliers("small", "echo").timeout(Duration.ofNanos(TIMEOUT_NS)));
+            rr -> placeRepliers(rr.requesters("client").timeout(Duration.ofNanos(TIMEOUT_NS)), "small", "echo"));
         for (int i = 1; i <= 5; i++)
         {
             assertTrue(request("client", "r" + i) > 0, "r" + i);

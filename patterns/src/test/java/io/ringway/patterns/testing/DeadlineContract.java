@@ -1,6 +1,8 @@
 package io.ringway.patterns.testing;
 
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.gather.GatherSpec;
+import io.ringway.patterns.reqrep.RequestReplySpec;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.ActorFactory;
 import org.agrona.concurrent.CachedNanoClock;
@@ -21,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>
  * The seam is {@link #placement()}: an operator's {@code InProcess*Test} returns an
  * {@link InProcessMemberPlacement}; a transport's subclass returns one that puts members behind a bridge. The
- * tests declare requesters and members only through {@link #placeRequester} and {@link #placeMember}, and assert
+ * tests declare requesters and members only through {@link #placeRequester} and {@link #placeMember}, name members
+ * on the operator only through {@link #placeRepliers} and {@link #placeMembers}, and assert
  * only through actor behaviour, the operator's getters and the counters file.
  * <p>
  * A member may throw on purpose (its failure is supervised and reported to the error handler); an assertion that
@@ -68,6 +71,18 @@ public abstract class DeadlineContract
         final TopologyBuilder topology, final String name, final ActorFactory factory, final int ringSize)
     {
         members.placeMember(topology, name, factory, ringSize);
+    }
+
+    /** Names placed members as a correlate-reply's repliers, in rotation order, wherever they were placed. */
+    protected final void placeRepliers(final RequestReplySpec operator, final String... memberNames)
+    {
+        members.repliers(operator, memberNames);
+    }
+
+    /** Names placed members as a gather's members, wherever they were placed. */
+    protected final void placeMembers(final GatherSpec operator, final String... memberNames)
+    {
+        members.members(operator, memberNames);
     }
 
     /** Builds and starts the topology, then runs it until idle. */

@@ -2,6 +2,8 @@ package io.ringway.patterns.testing;
 
 import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.gather.GatherSpec;
+import io.ringway.patterns.reqrep.RequestReplySpec;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.actor.ActorFactory;
@@ -48,6 +50,18 @@ public final class InProcessMemberPlacement implements MemberPlacement
         final TopologyBuilder topology, final String name, final ActorFactory factory, final int ringSize)
     {
         topology.actor(name, factory, actor -> actor.ringSize(ringSize).supervision(Supervision.RESUME));
+    }
+
+    @Override
+    public void repliers(final RequestReplySpec operator, final String... memberNames)
+    {
+        operator.repliers(memberNames);
+    }
+
+    @Override
+    public void members(final GatherSpec operator, final String... memberNames)
+    {
+        operator.members(memberNames);
     }
 
     @Override

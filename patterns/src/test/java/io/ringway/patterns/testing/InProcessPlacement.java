@@ -1,11 +1,16 @@
 package io.ringway.patterns.testing;
 
+import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.fanout.Delivery;
+import io.ringway.patterns.fanout.FanOutSpec;
 import io.ringway.runtime.Ringway;
+import io.ringway.runtime.actor.ActorFactory;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Every member in one runtime in this process, with its counters file in the test's temporary directory; the
@@ -20,6 +25,40 @@ public final class InProcessPlacement implements Placement
     public InProcessPlacement(final Path runtimeDirectory)
     {
         this.runtimeDirectory = runtimeDirectory;
+    }
+
+    @Override
+    public TopologyBuilder newTopology(final Consumer<TopologyBuilder> everywhere)
+    {
+        final TopologyBuilder topology = Topology.builder();
+        everywhere.accept(topology);
+        return topology;
+    }
+
+    @Override
+    public void placeMember(
+        final TopologyBuilder topology, final String name, final ActorFactory factory, final String dispatcher)
+    {
+        topology.actor(name, factory, actor -> actor.dispatcher(dispatcher));
+    }
+
+    @Override
+    public void fanOut(final TopologyBuilder topology, final String name, final Consumer<FanOutSpec> configure)
+    {
+        topology.fanOut(name, configure);
+    }
+
+    @Override
+    public void publisher(final FanOutSpec operator, final String actor)
+    {
+        operator.publisher(actor);
+    }
+
+    @Override
+    public void subscriber(
+        final FanOutSpec operator, final String member, final Delivery delivery, final String... prefixes)
+    {
+        operator.subscriber(member, delivery, prefixes);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.ringway.patterns.testing;
 
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.gather.GatherSpec;
+import io.ringway.patterns.reqrep.RequestReplySpec;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.actor.ActorFactory;
@@ -31,6 +33,18 @@ public interface MemberPlacement
      * throws keeps answering later requests.
      */
     void placeMember(TopologyBuilder topology, String name, ActorFactory factory, int ringSize);
+
+    /**
+     * Names members placed by {@link #placeMember} as a correlate-reply's repliers, in rotation order: local
+     * repliers, or the remote repliers that stand for them where the placement put them behind a bridge.
+     */
+    void repliers(RequestReplySpec operator, String... memberNames);
+
+    /**
+     * Names members placed by {@link #placeMember} as a gather's members, local or remote, each under its own
+     * name in the results.
+     */
+    void members(GatherSpec operator, String... memberNames);
 
     /** @return the runtime under test, built and started, with the requesters in it. */
     Ringway start(TopologyBuilder topology);

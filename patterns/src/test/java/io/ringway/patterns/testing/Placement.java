@@ -1,8 +1,13 @@
 package io.ringway.patterns.testing;
 
 import io.ringway.patterns.TopologyBuilder;
+import io.ringway.patterns.fanout.Delivery;
+import io.ringway.patterns.fanout.FanOutSpec;
+import io.ringway.runtime.actor.ActorFactory;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
+
+import java.util.function.Consumer;
 
 /**
  * Where a contract test's members live, and the only ways the test reaches them: a command into a member's
@@ -14,6 +19,28 @@ import org.agrona.ErrorHandler;
  */
 public interface Placement
 {
+    /**
+     * @param everywhere declares what every runtime of the placement needs, its dispatchers above all, since a
+     *                   member may run on a dispatcher of any of them.
+     * @return a topology to declare the publishers (or senders) on; members go through {@link #placeMember}.
+     */
+    TopologyBuilder newTopology(Consumer<TopologyBuilder> everywhere);
+
+    /** Declares a member (a fan-out's subscriber) on a dispatcher, wherever the placement puts members. */
+    void placeMember(TopologyBuilder topology, String name, ActorFactory factory, String dispatcher);
+
+    /**
+     * Declares a fan-out; {@code configure} names its publishers and subscribers only through
+     * {@link #publisher} and {@link #subscriber}, and may set its bounds directly on the spec.
+     */
+    void fanOut(TopologyBuilder topology, String name, Consumer<FanOutSpec> configure);
+
+    /** Names an actor of the topology as a publisher of the fan-out being configured. */
+    void publisher(FanOutSpec operator, String actor);
+
+    /** Names a member placed by {@link #placeMember} as a subscriber of the fan-out being configured. */
+    void subscriber(FanOutSpec operator, String member, Delivery delivery, String... prefixes);
+
     /**
      * Builds and starts the topology, placing its members as this placement does.
      *

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * record outside themselves. So the same contract runs over any placement of the members.
  * <p>
  * The seam is {@link #placement()}: an operator's {@code InProcess*Test} returns an {@link InProcessPlacement};
- * a transport's subclass returns a placement that puts members behind a bridge. After each test the topology is
+ * a transport's subclass returns a placement that puts members behind a bridge. A contract whose members may be
+ * remote declares them through {@link #newTopology} and {@link #members()}, so the placement sees which they are. After each test the topology is
  * closed and no failure may have reached a runtime's error handler.
  */
 public abstract class TopologyContract
@@ -36,10 +38,32 @@ public abstract class TopologyContract
      */
     protected abstract Placement placement();
 
-    /** @param topology declared by the test: build and start it, placing its members. */
-    protected final void start(final TopologyBuilder topology)
+    /**
+     * @param everywhere declares the dispatchers (and whatever else) every runtime of the placement needs.
+     * @return a topology for this test's placement, to declare publishers on and to {@link #start}.
+     */
+    protected final TopologyBuilder newTopology(final Consumer<TopologyBuilder> everywhere)
     {
         members = placement();
+        return members.newTopology(everywhere);
+    }
+
+    /** @return this test's placement, from {@link #newTopology}: where members and their roles are declared. */
+    protected final Placement members()
+    {
+        return members;
+    }
+
+    /**
+     * @param topology declared by the test: build and start it, placing its members. A topology not made by
+     *                 {@link #newTopology} has every member in it, so it runs in process whatever the placement.
+     */
+    protected final void start(final TopologyBuilder topology)
+    {
+        if (null == members)
+        {
+            members = placement();
+        }
         members.start(topology, errors::add);
     }
 

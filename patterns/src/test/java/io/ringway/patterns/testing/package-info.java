@@ -11,13 +11,17 @@
  * the seam where members are made local or remote is one method:
  * <ul>
  *     <li>{@link io.ringway.patterns.testing.TopologyContract} (fan-out, pipeline): commands, duty cycles and
- *     counters through a {@link io.ringway.patterns.testing.Placement}, from {@code placement()};</li>
+ *     counters through a {@link io.ringway.patterns.testing.Placement}, from {@code placement()}; fan-out declares
+ *     its subscribers and names its roles through the placement too;</li>
  *     <li>{@link io.ringway.patterns.testing.DeadlineContract} (correlate-reply, gather): a test clock, members
- *     declared one by one through a {@link io.ringway.patterns.testing.MemberPlacement}, from
- *     {@code placement()};</li>
+ *     declared one by one and named on the operator through a
+ *     {@link io.ringway.patterns.testing.MemberPlacement}, from {@code placement()};</li>
  *     <li>{@link io.ringway.patterns.testing.RuntimeContract} (pair, round-robin, router/dealer): the runtime
  *     that holds the senders, from {@code start(TopologyBuilder)}.</li>
  * </ul>
+ * The transport module runs the fan-out, correlate-reply and gather contracts with their members in a second
+ * runtime behind {@code tcp://} and {@code ipc://} links, from this module's test-jar.
+ * <p>
  * Tests wait on conditions with timeouts, never fixed sleeps, and step caller-run dispatchers where timing does
  * not matter. Nothing here is thread-safe unless its javadoc says so.
  */

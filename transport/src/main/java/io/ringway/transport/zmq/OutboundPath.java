@@ -70,15 +70,28 @@ final class OutboundPath implements WirePath, EventPoller.Handler<MessageSlot>
         {
             return 0;
         }
+        int work = 0;
         if (isHolding())
         {
             if (!sendHeld())
             {
                 return 0;
             }
-            return 1 + source.poll(this, batchLimit);
+            work++;
         }
-        return source.poll(this, batchLimit);
+        // One message per poll, so that nothing is handed on once a message is held: a ring reader (a remote
+        // subscriber of a fan-out) goes on through its batch whatever onEvent returns, and the next message would
+        // overwrite the held one, lost uncounted.
+        while (work < batchLimit && !isHolding())
+        {
+            final int taken = source.poll(this, 1);
+            if (0 == taken)
+            {
+                break;
+            }
+            work += taken;
+        }
+        return work;
     }
 
     @Override
