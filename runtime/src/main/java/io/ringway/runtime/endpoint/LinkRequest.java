@@ -28,6 +28,7 @@ import java.util.List;
  * @param directory        every address of the runtime by id: where a {@link LinkShape#REQUEST} link sends each
  *                         reply, by the sender id its request carried.
  * @param security         CURVE settings, or null for plain ZMTP.
+ * @param routingId        the routing id the link's socket announces to its peers, or null for none.
  */
 public record LinkRequest(
     String name,
@@ -43,6 +44,7 @@ public record LinkRequest(
     MessageCounters counters,
     ErrorHandler errorHandler,
     ActorDirectory directory,
-    LinkSecurity security)
+    LinkSecurity security,
+    String routingId)
 {
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +61,7 @@ final class LinkAgent
     private ZMQ.Socket monitor;
     private ZapHandler zap;
     private WirePath[] paths = new WirePath[0];
+    private RoutePath routePath;
 
     LinkAgent(final LinkRequest request)
     {
@@ -115,6 +117,12 @@ final class LinkAgent
             return new WirePath[] { new ReplyPath(base, request.inbound(), request.inboundSenderId(),
                 request.outbound(), counters, request.errorHandler(), request.name(),
                 request.limits().highWaterMark(), BATCH_LIMIT, badConnections) };
+        }
+        if (shape == LinkShape.ROUTE)
+        {
+            routePath = new RoutePath(base, request.inbound(), request.inboundSenderId(), request.outbound(), counters,
+                request.errorHandler(), request.name(), BATCH_LIMIT, badConnections);
+            return new WirePath[] { routePath };
         }
         if (shape == LinkShape.REQUEST)
         {
@@ -222,7 +230,7 @@ final class LinkAgent
                 case ZMQ.EVENT_DISCONNECTED:
                     disconnects++;
                     readiness.onDisconnected();
-                    channels.values().remove(event.<Object>resolveValue());
+                    forget(event.<Object>resolveValue());
                     break;
                 default:
                     break;
@@ -244,6 +252,25 @@ final class LinkAgent
             catch (final IOException | RuntimeException ex)
             {
                 // already closed: nothing to remember
+            }
+        }
+    }
+
+    /** A connection closed: drops its channel and tells a routing path which peer left. */
+    private void forget(final Object channel)
+    {
+        final Iterator<Map.Entry<String, SocketChannel>> entries = channels.entrySet().iterator();
+        while (entries.hasNext())
+        {
+            final Map.Entry<String, SocketChannel> entry = entries.next();
+            if (entry.getValue() == channel)
+            {
+                entries.remove();
+                if (null != routePath)
+                {
+                    routePath.onDisconnected(entry.getKey());
+                }
+                return;
             }
         }
     }
@@ -387,6 +414,12 @@ final class LinkAgent
     {
         final ZapHandler zap = this.zap;
         return null == zap ? 0 : zap.refused();
+    }
+
+    long unroutable()
+    {
+        final RoutePath routePath = this.routePath;
+        return null == routePath ? 0 : routePath.unroutable();
     }
 
     long framesRefused()

@@ -118,6 +118,15 @@ public final class ZmqLink implements Link
         return agent.framesRefused();
     }
 
+    /**
+     * @return messages of a routing link refused because no connected peer had their routing id (ZeroMQ's
+     * {@code ROUTER_MANDATORY}); also counted as dropped.
+     */
+    public long unroutable()
+    {
+        return agent.unroutable();
+    }
+
     /** @return CURVE clients refused by the allow-list; also counted as errors. */
     public long clientsRefused()
     {
