@@ -70,4 +70,36 @@ class RemoteMembersValidationTest
                 .all().deadline(Duration.ofMillis(100)))
             .build());
     }
+
+    @Test
+    void shouldRefuseARemoteRouterWithRemoteDealers()
+    {
+        assertFault("router/dealer 'venues': has a remote router and remote dealers", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("d1", context -> (buffer, offset, length, header) -> { })
+            .router("venues", r -> r.dealers("d1").remoteRouter(connect("tcp://127.0.0.1:5997"))
+                .remoteDealers(bind("tcp://127.0.0.1:*")))
+            .build());
+    }
+
+    @Test
+    void shouldRefuseALocalRouterBesidesARemoteOne()
+    {
+        assertFault("router/dealer 'venues': has a remote router and local routers [sor]", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("sor", context -> (buffer, offset, length, header) -> { })
+            .actor("d1", context -> (buffer, offset, length, header) -> { })
+            .router("venues", r -> r.router("sor").dealers("d1").remoteRouter(connect("tcp://127.0.0.1:5997")))
+            .build());
+    }
+
+    @Test
+    void shouldRefuseRemoteDealersWithoutALocalRouter()
+    {
+        assertFault("router/dealer 'venues': needs exactly one router, not 0", () -> Topology.builder()
+            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+            .actor("d1", context -> (buffer, offset, length, header) -> { })
+            .router("venues", r -> r.dealers("d1").remoteDealers(bind("tcp://127.0.0.1:*")))
+            .build());
+    }
 }

@@ -173,12 +173,14 @@ public final class RouterSpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String where = "router/dealer '" + name + "'";
-        final int localRouters = remoteRouter.isEmpty() ? 1 : 0;
-        if (routers.size() != localRouters)
+        if (remoteRouter.isEmpty() && routers.size() != 1)
         {
-            throw new ConfigurationException(where + ": needs exactly " + localRouters + " local router"
-                + (remoteRouter.isEmpty() ? "" : "s besides its remote one") + ", not " + routers.size() + " "
+            throw new ConfigurationException(where + ": needs exactly one router, not " + routers.size() + " "
                 + routers);
+        }
+        if (!remoteRouter.isEmpty() && !routers.isEmpty())
+        {
+            throw new ConfigurationException(where + ": has a remote router and local routers " + routers);
         }
         if (!remoteRouter.isEmpty() && !remoteDealers.isEmpty())
         {
@@ -201,7 +203,7 @@ public final class RouterSpec implements OperatorSpec
                 + "max message length " + maxMessageLength + " at least 1 byte");
         }
         final String router = remoteRouter.isEmpty() ? routers.get(0) : null;
-        if (null != router)
+        if (remoteRouter.isEmpty())
         {
             requireMember(topology, where, "router", router);
         }
