@@ -88,6 +88,12 @@ class CurveLinkTest
         Await.until(() -> received.size() == 3, () -> "received " + received);
         assertEquals(List.of("secret-0", "secret-1", "secret-2"), received);
         assertEquals(0, ((ZmqLink)ringway.link("in")).clientsRefused());
+        assertEquals(0, authRefused(ringway, "in"), "an allowed client is no refusal");
+    }
+
+    private static long authRefused(final Ringway ringway, final String link)
+    {
+        return CounterValues.read(ringway, "link " + link + ": auth refused");
     }
 
     @Test
@@ -102,6 +108,7 @@ class CurveLinkTest
         final ZmqLink link = (ZmqLink)ringway.link("in");
         Await.until(() -> link.clientsRefused() >= 1, () -> "refused " + link.clientsRefused());
         assertTrue(ringway.linkCounters("in").get(CounterType.ERRORS) >= 1);
+        assertEquals(link.clientsRefused(), authRefused(ringway, "in"), "a key refusal is an auth refusal");
         assertTrue(received.isEmpty());
     }
 
@@ -117,6 +124,11 @@ class CurveLinkTest
         final ZmqLink link = (ZmqLink)ringway.link("in");
         Await.until(() -> link.disconnects() >= 1, () -> "disconnects " + link.disconnects());
         assertEquals(0, link.handshakes(), "a NULL client never gets past the greeting of a CURVE server");
+        assertEquals(0, link.clientsRefused(), "the ZAP handler never sees it");
+        Await.until(() -> authRefused(ringway, "in") == link.disconnects(),
+            () -> "auth refused " + authRefused(ringway, "in") + ", disconnects " + link.disconnects());
+        assertTrue(link.authRefused() >= 1, "each connection of the plain client is counted as refused");
+        assertTrue(ringway.linkCounters("in").get(CounterType.ERRORS) >= link.authRefused());
         assertTrue(received.isEmpty());
     }
 

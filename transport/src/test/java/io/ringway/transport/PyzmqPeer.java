@@ -168,7 +168,18 @@ final class PyzmqPeer implements AutoCloseable
     {
         if (process.isAlive())
         {
-            signal("CONT"); // a stopped process cannot act on SIGKILL's cleanup until resumed on some kernels
+            try
+            {
+                signal("CONT"); // a stopped process cannot act on SIGKILL's cleanup until resumed on some kernels
+            }
+            catch (final AssertionError ex)
+            {
+                if (process.isAlive())
+                {
+                    throw ex;
+                }
+                // it exited between the check and the signal: nothing to resume
+            }
         }
         process.destroyForcibly();
         try

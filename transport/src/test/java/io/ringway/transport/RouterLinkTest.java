@@ -8,7 +8,6 @@ import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
-import io.ringway.runtime.status.CountersFileReader;
 import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -24,13 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import static io.ringway.runtime.endpoint.LinkEndpoint.bind;
 import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,7 +120,7 @@ class RouterLinkTest
 
         command(ringway, "to nobody ping");
         Await.until(() -> log.contains("to nobody: UNROUTABLE"), log::toString);
-        assertEquals(1, counter(ringway, "actor sor.venues: unroutable"), "the refusal is counted");
+        assertEquals(1, CounterValues.read(ringway, "actor sor.venues: unroutable"), "the refusal is counted");
     }
 
     @Test
@@ -142,7 +139,7 @@ class RouterLinkTest
         awaitRemoteDealers(ringway, log, 0, log::toString);
         command(ringway, "to A gone");
         Await.until(() -> log.contains("to A: UNROUTABLE"), log::toString);
-        assertEquals(1, counter(ringway, "actor sor.venues: unroutable"));
+        assertEquals(1, CounterValues.read(ringway, "actor sor.venues: unroutable"));
     }
 
     @Test
@@ -218,18 +215,6 @@ class RouterLinkTest
         Await.until(() -> d2.contains("router:z"), d2::toString);
         assertEquals(List.of("router:re:x"), d1);
         assertTrue(log.containsAll(List.of("d1:x", "d2:y")), log.toString());
-    }
-
-    /** Reads a counter from the runtime's counters file, where an operator's tool sees it. */
-    private static long counter(final Ringway ringway, final String label)
-    {
-        try (CountersFileReader reader = CountersFileReader.open(ringway.countersFile()))
-        {
-            final Map<String, Long> counters = reader.snapshot();
-            final Long value = counters.get(label);
-            assertNotNull(value, () -> "no counter '" + label + "' in " + counters.keySet());
-            return value;
-        }
     }
 
     /** Asks the router how many remote dealers it knows, one question at a time, until it says {@code expected}. */

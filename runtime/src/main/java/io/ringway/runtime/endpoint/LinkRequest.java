@@ -4,6 +4,7 @@ import io.ringway.runtime.actor.ActorDirectory;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.List;
 
@@ -29,6 +30,8 @@ import java.util.List;
  *                         reply, by the sender id its request carried.
  * @param security         CURVE settings, or null for plain ZMTP.
  * @param routingId        the routing id the link's socket announces to its peers, or null for none.
+ * @param authRefused      for a CURVE server, the counter {@code link <name>: auth refused} in the counters file:
+ *                         connections refused for their credentials or for not speaking CURVE; null otherwise.
  */
 public record LinkRequest(
     String name,
@@ -45,6 +48,7 @@ public record LinkRequest(
     ErrorHandler errorHandler,
     ActorDirectory directory,
     LinkSecurity security,
-    String routingId)
+    String routingId,
+    AtomicCounter authRefused)
 {
 }

@@ -8,16 +8,17 @@ import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.io.Metadata;
 import zmq.io.net.Address;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,7 @@ final class LinkAgent
 {
     private static final int BATCH_LIMIT = 256;
     private static final int MONITOR_EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED
-        | ZMQ.EVENT_HANDSHAKE_PROTOCOL;
+        | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.HANDSHAKE_FAILED_PROTOCOL;
     private static final AtomicInteger MONITOR_IDS = new AtomicInteger();
 
     private final LinkRequest request;
@@ -49,6 +50,8 @@ final class LinkAgent
     private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
     private final Map<String, SocketChannel> channels = new HashMap<>();
     private final PeerReadiness readiness = new PeerReadiness();
+    private final GreetingRefusals greetingRefusals = new GreetingRefusals();
+    private final AtomicCounter authRefused;
     private volatile RuntimeException startFailure;
     private volatile long connections;
     private volatile long handshakes;
@@ -68,6 +71,7 @@ final class LinkAgent
         this.request = request;
         this.counters = request.counters();
         this.allocator = new BoundedMsgAllocator(LinkSockets.frameLimit(request));
+        this.authRefused = request.authRefused();
     }
 
     /**
@@ -81,7 +85,7 @@ final class LinkAgent
             context.setNotificationExceptionHandler((thread, ex) -> onIoThreadError(ex));
             if (null != request.security() && request.security().isServer())
             {
-                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters);
+                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters, authRefused);
             }
             socket = context.socket(LinkSockets.socketType(request.shape()));
             LinkSockets.configure(socket, request, allocator);
@@ -221,16 +225,30 @@ final class LinkAgent
                 case ZMQ.EVENT_CONNECTED:
                     connections++;
                     readiness.onConnected();
+                    greetingRefusals.onConnected();
                     remember(event.resolveValue());
                     break;
                 case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
                     handshakes++;
                     readiness.onHandshaken();
+                    greetingRefusals.onGreeted();
                     break;
                 case ZMQ.EVENT_DISCONNECTED:
                     disconnects++;
                     readiness.onDisconnected();
+                    if (greetingRefusals.onDisconnected())
+                    {
+                        onAuthRefused();
+                    }
                     forget(event.<Object>resolveValue());
+                    break;
+                case ZMQ.HANDSHAKE_FAILED_PROTOCOL:
+                    // UNSPECIFIED is what JeroMQ reports when a peer it has already refused keeps talking.
+                    if (!(event.getValue() instanceof Number)
+                        || ((Number)event.getValue()).intValue() != zmq.ZMQ.ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED)
+                    {
+                        onAuthRefused();
+                    }
                     break;
                 default:
                     break;
@@ -240,18 +258,25 @@ final class LinkAgent
         return work;
     }
 
+    /** On a CURVE server: a connection refused at its greeting or in its CURVE handshake. */
+    private void onAuthRefused()
+    {
+        if (null != authRefused)
+        {
+            authRefused.increment();
+            counters.onError();
+        }
+    }
+
     /** Keeps each connection's channel by its peer address, the key JeroMQ puts in every message's metadata. */
     private void remember(final Object channel)
     {
         if (channel instanceof SocketChannel)
         {
-            try
+            final String address = peerAddress((SocketChannel)channel);
+            if (null != address)
             {
-                channels.put(new Address(((SocketChannel)channel).getRemoteAddress()).address(), (SocketChannel)channel);
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                // already closed: nothing to remember
+                channels.put(address, (SocketChannel)channel);
             }
         }
     }
@@ -259,19 +284,31 @@ final class LinkAgent
     /** A connection closed: drops its channel and tells a routing path which peer left. */
     private void forget(final Object channel)
     {
-        final Iterator<Map.Entry<String, SocketChannel>> entries = channels.entrySet().iterator();
-        while (entries.hasNext())
+        channels.values().remove(channel);
+        if (null != routePath && channel instanceof SocketChannel)
         {
-            final Map.Entry<String, SocketChannel> entry = entries.next();
-            if (entry.getValue() == channel)
+            final String address = peerAddress((SocketChannel)channel);
+            if (null != address)
             {
-                entries.remove();
-                if (null != routePath)
-                {
-                    routePath.onDisconnected(entry.getKey());
-                }
-                return;
+                routePath.onDisconnected(address);
             }
+        }
+    }
+
+    /**
+     * @return the peer address as JeroMQ writes it in message metadata ({@code host:port}), or null. The socket
+     * keeps the address it was connected to after it closes, so this works for a connection already gone.
+     */
+    private static String peerAddress(final SocketChannel channel)
+    {
+        try
+        {
+            final SocketAddress remote = channel.socket().getRemoteSocketAddress();
+            return null == remote ? null : new Address(remote).address();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null; // not an IP socket
         }
     }
 
@@ -408,6 +445,11 @@ final class LinkAgent
     long subscriptions()
     {
         return subscriptions;
+    }
+
+    long authRefused()
+    {
+        return null == authRefused ? 0 : authRefused.get();
     }
 
     long clientsRefused()

@@ -34,14 +34,21 @@ import java.util.Map;
  * and counted as an error.
  * <p>
  * Departures: the monitor names a connection that closed by its peer address; the routing id of each connection
- * is learned from its first message. A notice is sent only once the socket reads empty, so that it follows the
- * messages the peer sent before it left (JeroMQ's I/O thread queues them before it reports the disconnect).
+ * is learned from its first message (JeroMQ stamps all messages of a connection with one metadata object, so
+ * this is a reference compare per message). A departure is handled only once the socket reads empty, so that the
+ * notice follows what the peer sent before it left: JeroMQ's I/O thread queues those messages before it reports
+ * the disconnect, though it may flush the last of them just after. A message that still comes from a departed
+ * connection (that window) is delivered and followed by a second notice, so the router always ends up knowing
+ * the peer has gone.
  * <p>
  * Thread safety: the link's thread only, except {@link #unroutable()}. Allocates per connection (its routing
  * id and address) and, as JeroMQ needs, one frame object and array per frame sent.
  */
 final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
 {
+    /** Departed connections remembered, to tell a late message from a new peer. */
+    private static final int RECENTLY_DEPARTED = 16;
+
     private final SocketBase socket;
     private final MessageSink target;
     private final int portId;
@@ -54,7 +61,11 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
     private final SlotClaim claim = new SlotClaim();
     private final Map<Metadata, byte[]> routingIdByConnection = new IdentityHashMap<>();
     private final Map<String, Metadata> connectionByAddress = new HashMap<>();
+    private final ArrayDeque<String> disconnected = new ArrayDeque<>();
     private final ArrayDeque<byte[]> departed = new ArrayDeque<>();
+    private final Metadata[] recentlyDeparted = new Metadata[RECENTLY_DEPARTED];
+    private final byte[][] recentlyDepartedIds = new byte[RECENTLY_DEPARTED][];
+    private int nextDeparted;
     private Metadata lastConnection;
     private Msg heldId;
     private Msg heldBody;
@@ -98,13 +109,27 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
      */
     void onDisconnected(final String peerAddress)
     {
-        final Metadata connection = connectionByAddress.remove(peerAddress);
-        if (null != connection)
+        disconnected.add(peerAddress);
+    }
+
+    /** Runs when the socket reads empty: what the departed peers sent has been read. */
+    private void resolveDepartures()
+    {
+        String address;
+        while (null != (address = disconnected.poll()))
         {
-            departed.add(routingIdByConnection.remove(connection));
-            if (lastConnection == connection)
+            final Metadata connection = connectionByAddress.remove(address);
+            if (null != connection)
             {
-                lastConnection = null;
+                final byte[] routingId = routingIdByConnection.remove(connection);
+                recentlyDeparted[nextDeparted] = connection;
+                recentlyDepartedIds[nextDeparted] = routingId;
+                nextDeparted = (nextDeparted + 1) % RECENTLY_DEPARTED;
+                departed.add(routingId);
+                if (lastConnection == connection)
+                {
+                    lastConnection = null;
+                }
             }
         }
     }
@@ -165,12 +190,16 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
         }
         if (empty)
         {
+            resolveDepartures();
             work += announceDepartures();
         }
         return work;
     }
 
-    /** Learns the routing id of a connection from its first message; a reference compare after that. */
+    /**
+     * Learns the routing id of a connection from its first message; a reference compare after that. A message from
+     * a connection that has already departed is announced again after it.
+     */
     private void remember(final Msg id, final Msg body)
     {
         final Metadata connection = body.getMetadata();
@@ -179,14 +208,24 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
             return;
         }
         lastConnection = connection;
-        if (!routingIdByConnection.containsKey(connection))
+        if (routingIdByConnection.containsKey(connection))
         {
-            final String address = connection.get(Metadata.PEER_ADDRESS);
-            if (null != address)
+            return;
+        }
+        for (int i = 0; i < RECENTLY_DEPARTED; i++)
+        {
+            if (recentlyDeparted[i] == connection)
             {
-                routingIdByConnection.put(connection, id.data().clone());
-                connectionByAddress.put(address, connection);
+                departed.add(recentlyDepartedIds[i]);
+                lastConnection = null;
+                return;
             }
+        }
+        final String address = connection.get(Metadata.PEER_ADDRESS);
+        if (null != address)
+        {
+            routingIdByConnection.put(connection, id.data().clone());
+            connectionByAddress.put(address, connection);
         }
     }
 

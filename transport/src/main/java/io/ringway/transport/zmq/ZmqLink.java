@@ -127,6 +127,16 @@ public final class ZmqLink implements Link
         return agent.unroutable();
     }
 
+    /**
+     * @return for a CURVE server, connections refused so far: a client key not on the allow-list
+     * ({@link #clientsRefused()}), a client without CURVE (closed at its greeting), a failed CURVE handshake. Also
+     * in the counters file as {@code link <name>: auth refused}, and counted as errors.
+     */
+    public long authRefused()
+    {
+        return agent.authRefused();
+    }
+
     /** @return CURVE clients refused by the allow-list; also counted as errors. */
     public long clientsRefused()
     {
