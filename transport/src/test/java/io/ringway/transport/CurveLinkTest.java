@@ -63,8 +63,7 @@ class CurveLinkTest
 
     private Path keyFile(final String name, final ZMQ.Curve.KeyPair keys) throws IOException
     {
-        return Files.writeString(directory.resolve(name + ".key_secret"),
-            "curve\n    public-key = \"" + keys.publicKey + "\"\n    secret-key = \"" + keys.secretKey + "\"\n");
+        return CurveKeyFiles.write(directory, name, keys);
     }
 
     private Ringway securedCollector(final List<String> received)

@@ -1,12 +1,14 @@
 package io.ringway.transport;
 
 import io.ringway.patterns.Topology;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import static io.ringway.runtime.endpoint.LinkEndpoint.bind;
 import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
@@ -101,5 +103,32 @@ class RemoteMembersValidationTest
             .actor("d1", context -> (buffer, offset, length, header) -> { })
             .router("venues", r -> r.dealers("d1").remoteDealers(bind("tcp://127.0.0.1:*")))
             .build());
+    }
+
+    @Test
+    void shouldRefuseTwoDifferentSecuritiesForOneRole()
+    {
+        final Path keyFile = runtimeDirectory.resolve("server.key_secret");
+        final String clientKey = "x".repeat(40);
+        assertFault("round-robin 'jobs' remote workers: declared with two different CURVE securities", () ->
+            Topology.builder()
+                .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+                .actor("w1", context -> (buffer, offset, length, header) -> { })
+                .roundRobin("jobs", rr -> rr.senders("w1")
+                    .remoteWorkers(LinkSecurity.curveServer(keyFile, Set.of(clientKey)), bind("tcp://127.0.0.1:*"))
+                    .remoteWorkers(LinkSecurity.curveClient(keyFile, clientKey), bind("tcp://127.0.0.1:*")))
+                .build());
+    }
+
+    @Test
+    void shouldRefuseACurveServerWithoutAllowedClients()
+    {
+        assertFault("pair 'hedge' remote end: a CURVE server needs at least one allowed client key", () ->
+            Topology.builder()
+                .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory))
+                .actor("a", context -> (buffer, offset, length, header) -> { })
+                .pair("hedge", pair -> pair.ends("a")
+                    .remoteEnd(LinkSecurity.curveServer(runtimeDirectory.resolve("k"), Set.of()), bind("tcp://127.0.0.1:*")))
+                .build());
     }
 }

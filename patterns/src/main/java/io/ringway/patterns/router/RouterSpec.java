@@ -7,6 +7,7 @@ import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
@@ -102,6 +103,21 @@ public final class RouterSpec implements OperatorSpec
     }
 
     /**
+     * As {@link #remoteDealers(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RouterSpec remoteDealers(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteDealers.add(security, endpoints);
+        return this;
+    }
+
+    /**
      * Makes the router remote: a ZeroMQ ROUTER peer at these endpoints. Each local dealer gets a DEALER link of its
      * own whose routing id is its actor name, so the ROUTER addresses each one; {@code [body]} frames both ways.
      *
@@ -111,6 +127,21 @@ public final class RouterSpec implements OperatorSpec
     public RouterSpec remoteRouter(final LinkEndpoint... endpoints)
     {
         remoteRouter.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteRouter(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RouterSpec remoteRouter(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteRouter.add(security, endpoints);
         return this;
     }
 
