@@ -120,11 +120,12 @@ class SecuredRemoteMembersTest
         assertEquals("auth-failed", stranger.nextLine());
         Await.until(() -> link.authRefused() >= 1, () -> "auth refused " + link.authRefused());
 
+        assertEquals(0, stranger.exitCode());
         final long beforePlain = link.authRefused();
         final PyzmqPeer plain = closeLater(PyzmqPeer.start("curve-push", endpoint, "-", "-", "-", "2"));
         assertTrue(plain.nextLine().startsWith("failed"));
         Await.until(() -> link.authRefused() > beforePlain, () -> "auth refused " + link.authRefused());
-        assertEquals(link.authRefused(), CounterValues.read(ringway, "link jobs~senders~w: auth refused"));
+        assertTrue(CounterValues.read(ringway, "link jobs~senders~w: auth refused") >= 2, "in the counters file");
         assertEquals(List.of("secret-0", "secret-1"), received, "nothing from the refused clients");
     }
 }

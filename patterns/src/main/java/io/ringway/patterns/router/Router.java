@@ -126,11 +126,17 @@ public final class Router implements Attachment
     /**
      * A message from the ROUTER link: {@code [routing id][body]} from a remote dealer, handed to the router actor
      * with that dealer's identity; or the notice that a remote dealer left, which makes it unknown. A message
-     * from a new dealer when {@code maxRemoteDealers} are known is dropped and counted.
+     * from a new dealer when {@code maxRemoteDealers} are known is dropped and counted, as is anything sent to
+     * this address by another sender.
      */
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        if (header.senderId() != remotePort.id() || 0 == header.topicLength())
+        {
+            context.counters().onDropped(1); // only the link may write here, and always with a routing id
+            return;
+        }
         final int idLength = header.topicLength();
         final int idOffset = offset - idLength;
         if (header.messageType() == LinkShape.PEER_LEFT_TYPE)

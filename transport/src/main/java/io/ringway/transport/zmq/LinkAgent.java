@@ -263,8 +263,8 @@ final class LinkAgent
     {
         if (null != authRefused)
         {
-            authRefused.increment();
             counters.onError();
+            authRefused.increment();
         }
     }
 
