@@ -92,6 +92,19 @@ def dealer(endpoint, count):
     say("ok %d" % len(seen))
 
 
+def routed_dealer(endpoint, routing_id, count):
+    """A DEALER with a routing id, plain [body] frames: sends COUNT messages "ID-i", then prints each message the
+    ROUTER sends it until it has COUNT of them, then "ok COUNT"."""
+    s = socket(zmq.DEALER)
+    s.setsockopt(zmq.ROUTING_ID, routing_id.encode())
+    s.connect(endpoint)
+    for i in range(int(count)):
+        s.send(b"%s-%d" % (routing_id.encode(), i))
+    for _ in range(int(count)):
+        say(s.recv().decode())
+    say("ok %s" % count)
+
+
 def rep_bind(count):
     """A REP server: binds, prints its endpoint, answers COUNT requests with re:<request>."""
     s = socket(zmq.REP)
@@ -183,7 +196,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "curve-push": curve_push, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "curve-push": curve_push, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "routed-dealer": routed_dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

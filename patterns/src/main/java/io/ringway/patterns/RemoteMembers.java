@@ -3,6 +3,7 @@ package io.ringway.patterns;
 import io.ringway.runtime.endpoint.LinkDirection;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.errors.ConfigurationException;
@@ -14,7 +15,7 @@ import java.util.Objects;
 
 /**
  * The remote members of one role of an operator: the endpoints its side binds or connects (several at once,
- * mixing both) and the bounds of the link that carries them. An operator turns it into a {@link LinkSpec} when it
+ * mixing both), the bounds of the link that carries them, and its CURVE security, if any. An operator turns it into a {@link LinkSpec} when it
  * declares its runtime resources; the transport module serves the link.
  * <p>
  * Not thread safe: declare on one thread.
@@ -23,6 +24,8 @@ public final class RemoteMembers
 {
     private final List<LinkEndpoint> endpoints = new ArrayList<>();
     private LinkLimits limits = LinkLimits.DEFAULTS;
+    private LinkSecurity security;
+    private boolean securityConflict;
 
     /**
      * @param endpoints to add, made with {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
@@ -33,6 +36,31 @@ public final class RemoteMembers
         {
             this.endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
         }
+    }
+
+    /**
+     * Adds endpoints served with CURVE: all of the role's endpoints share one link, so every call for a role must
+     * give the same security (a different one fails {@link #validate}).
+     *
+     * @param security  {@link LinkSecurity#curveServer} (secret key file and the clients' public keys allowed) or
+     *                  {@link LinkSecurity#curveClient} (own key file and the server's public key).
+     * @param endpoints to add, made with {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     */
+    public void add(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        Objects.requireNonNull(security, "security");
+        if (null != this.security && !this.security.equals(security))
+        {
+            securityConflict = true;
+        }
+        this.security = security;
+        add(endpoints);
+    }
+
+    /** @return the role's CURVE security, or null for plain ZMTP. */
+    public LinkSecurity security()
+    {
+        return security;
     }
 
     /** @param limits the link's bounds; {@link LinkLimits#DEFAULTS} by default. */
@@ -62,19 +90,31 @@ public final class RemoteMembers
     /**
      * @param linkName the link's name; also its port's address, when it has one.
      * @param shape    what the link does on the wire.
-     * @return a link over these endpoints, with these bounds, to be completed with its source or target.
+     * @return a link over these endpoints, with these bounds and security, to be completed with its source or
+     * target.
      */
     public LinkSpec link(final String linkName, final LinkShape shape)
     {
-        return new LinkSpec(linkName, shape).endpoints(endpoints).limits(limits);
+        final LinkSpec link = new LinkSpec(linkName, shape).endpoints(endpoints).limits(limits);
+        return null == security ? link : link.security(security);
     }
 
     /**
      * @param where names the operator and role, for the message.
-     * @throws ConfigurationException if an endpoint is in-process.
+     * @throws ConfigurationException if an endpoint is in-process, the role was given two different securities,
+     * or its security is incomplete.
      */
     public void validate(final String where)
     {
+        if (securityConflict)
+        {
+            throw new ConfigurationException(where + ": declared with two different CURVE securities; one link "
+                + "carries all of a role's endpoints");
+        }
+        if (null != security)
+        {
+            security.validate(where);
+        }
         for (final LinkEndpoint endpoint : endpoints)
         {
             if (endpoint.endpoint().isInProcess())

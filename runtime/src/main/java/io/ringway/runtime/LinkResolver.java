@@ -12,6 +12,7 @@ import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.ring.MessageSlot;
 import io.ringway.runtime.ring.SharedRing;
 import io.ringway.runtime.status.MessageCounters;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.ErrorHandler;
 
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ final class LinkResolver
         final Map<String, Mailbox> mailboxes,
         final Map<String, SharedRing> sharedRings,
         final MessageCounters counters,
+        final AtomicCounter authRefused,
         final ErrorHandler errorHandler)
     {
         MessageSink inbound = null;
@@ -93,6 +95,6 @@ final class LinkResolver
         }
         return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, null != link.deliverToRing(),
             senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory,
-            link.security());
+            link.security(), link.routingId(), authRefused);
     }
 }

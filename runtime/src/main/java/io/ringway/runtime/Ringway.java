@@ -8,11 +8,13 @@ import io.ringway.runtime.agent.Dispatcher;
 import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.endpoint.Link;
 import io.ringway.runtime.endpoint.LinkRequest;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.endpoint.Transports;
 import io.ringway.runtime.ring.Mailbox;
 import io.ringway.runtime.ring.RingReader;
 import io.ringway.runtime.ring.SharedRing;
+import io.ringway.runtime.status.CounterType;
 import io.ringway.runtime.status.CountersFile;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
@@ -20,6 +22,7 @@ import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
 import java.nio.file.Path;
@@ -62,6 +65,7 @@ public final class Ringway implements AutoCloseable
     private final List<AgentRunner> runners = new ArrayList<>();
     private final List<LinkRequest> linkRequests = new ArrayList<>();
     private final Map<String, MessageCounters> linkCounters = new LinkedHashMap<>();
+    private final Map<String, AtomicCounter> authRefusedCounters = new HashMap<>();
     private final Map<String, Link> links = new LinkedHashMap<>();
     private final RingwayBuilder config;
     private State state = State.BUILT;
@@ -125,6 +129,11 @@ public final class Ringway implements AutoCloseable
         {
             final MessageCounters counters = MessageCounters.forOwner(countersManager, "link " + link.name(), null);
             linkCounters.put(link.name(), counters);
+            if (null != link.security() && link.security().isServer())
+            {
+                authRefusedCounters.put(link.name(), countersManager.newCounter(
+                    "link " + link.name() + ": " + LinkSecurity.AUTH_REFUSED_COUNTER, CounterType.OPERATOR_COUNTER_TYPE_ID));
+            }
             if (link.hasPort())
             {
                 final Mailbox port = new Mailbox(
@@ -141,7 +150,8 @@ public final class Ringway implements AutoCloseable
         for (final LinkSpec link : linkSpecs)
         {
             linkRequests.add(LinkResolver.resolve(
-                link, directory, mailboxes, sharedRings, linkCounters.get(link.name()), errorHandler));
+                link, directory, mailboxes, sharedRings, linkCounters.get(link.name()),
+                authRefusedCounters.get(link.name()), errorHandler));
         }
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {

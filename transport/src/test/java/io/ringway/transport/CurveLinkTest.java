@@ -63,8 +63,7 @@ class CurveLinkTest
 
     private Path keyFile(final String name, final ZMQ.Curve.KeyPair keys) throws IOException
     {
-        return Files.writeString(directory.resolve(name + ".key_secret"),
-            "curve\n    public-key = \"" + keys.publicKey + "\"\n    secret-key = \"" + keys.secretKey + "\"\n");
+        return CurveKeyFiles.write(directory, name, keys);
     }
 
     private Ringway securedCollector(final List<String> received)
@@ -88,6 +87,12 @@ class CurveLinkTest
         Await.until(() -> received.size() == 3, () -> "received " + received);
         assertEquals(List.of("secret-0", "secret-1", "secret-2"), received);
         assertEquals(0, ((ZmqLink)ringway.link("in")).clientsRefused());
+        assertEquals(0, authRefused(ringway, "in"), "an allowed client is no refusal");
+    }
+
+    private static long authRefused(final Ringway ringway, final String link)
+    {
+        return CounterValues.read(ringway, "link " + link + ": auth refused");
     }
 
     @Test
@@ -102,6 +107,7 @@ class CurveLinkTest
         final ZmqLink link = (ZmqLink)ringway.link("in");
         Await.until(() -> link.clientsRefused() >= 1, () -> "refused " + link.clientsRefused());
         assertTrue(ringway.linkCounters("in").get(CounterType.ERRORS) >= 1);
+        assertEquals(link.clientsRefused(), authRefused(ringway, "in"), "a key refusal is an auth refusal");
         assertTrue(received.isEmpty());
     }
 
@@ -117,6 +123,12 @@ class CurveLinkTest
         final ZmqLink link = (ZmqLink)ringway.link("in");
         Await.until(() -> link.disconnects() >= 1, () -> "disconnects " + link.disconnects());
         assertEquals(0, link.handshakes(), "a NULL client never gets past the greeting of a CURVE server");
+        assertEquals(0, link.clientsRefused(), "the ZAP handler never sees it");
+        Await.until(() -> authRefused(ringway, "in") == link.disconnects(),
+            () -> "auth refused " + authRefused(ringway, "in") + ", disconnects " + link.disconnects());
+        final long refused = link.authRefused();
+        assertTrue(refused >= 1, "each connection of the plain client is counted as refused");
+        assertTrue(ringway.linkCounters("in").get(CounterType.ERRORS) >= refused, "and as an error");
         assertTrue(received.isEmpty());
     }
 

@@ -8,6 +8,7 @@ import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.SharedRingOptions;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -130,6 +131,23 @@ public final class FanOutSpec implements OperatorSpec
     }
 
     /**
+     * As {@link #remoteSubscribers(Delivery, LinkEndpoint...)}, served with CURVE.
+     *
+     * @param delivery  lossless or lossy, for the remote subscribers' reader as a whole.
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public FanOutSpec remoteSubscribers(final Delivery delivery, final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        this.remoteDelivery = delivery;
+        remoteSubscribers.add(security, endpoints);
+        return this;
+    }
+
+    /**
      * Adds remote publishers: ZeroMQ PUB peers whose {@code [topic][body]} messages go into this fan-out's ring,
      * as from a local publisher. The link subscribes to everything; local subscribers filter by their prefixes.
      *
@@ -139,6 +157,21 @@ public final class FanOutSpec implements OperatorSpec
     public FanOutSpec remotePublishers(final LinkEndpoint... endpoints)
     {
         remotePublishers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remotePublishers(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public FanOutSpec remotePublishers(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remotePublishers.add(security, endpoints);
         return this;
     }
 

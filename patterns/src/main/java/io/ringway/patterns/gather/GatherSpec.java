@@ -7,6 +7,7 @@ import io.ringway.patterns.support.PendingTable;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.BitUtil;
@@ -129,6 +130,27 @@ public final class GatherSpec implements OperatorSpec
     {
         final RemoteMembers remote = new RemoteMembers();
         remote.add(endpoints);
+        return addRemoteMember(memberName, remote);
+    }
+
+    /**
+     * As {@link #remoteMember(String, LinkEndpoint...)}, served with CURVE.
+     *
+     * @param memberName the member's name in results; unique among actors, addresses and members.
+     * @param security   CURVE for the member's link: {@link LinkSecurity#curveClient} (own key file and the
+     *                   server's public key) for a server that binds, or {@link LinkSecurity#curveServer}.
+     * @param endpoints  {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public GatherSpec remoteMember(final String memberName, final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        final RemoteMembers remote = new RemoteMembers();
+        remote.add(security, endpoints);
+        return addRemoteMember(memberName, remote);
+    }
+
+    private GatherSpec addRemoteMember(final String memberName, final RemoteMembers remote)
+    {
         if (null != remoteMembers.putIfAbsent(memberName, remote))
         {
             fault("remote member '" + memberName + "' is declared twice");

@@ -7,6 +7,7 @@ import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
@@ -89,6 +90,21 @@ public final class PairSpec implements OperatorSpec
     public PairSpec remoteEnd(final LinkEndpoint... endpoints)
     {
         remoteEnd.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteEnd(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public PairSpec remoteEnd(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteEnd.add(security, endpoints);
         return this;
     }
 

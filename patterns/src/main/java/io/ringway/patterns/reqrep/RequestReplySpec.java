@@ -8,6 +8,7 @@ import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 import org.agrona.BitUtil;
@@ -123,6 +124,21 @@ public final class RequestReplySpec implements OperatorSpec
     }
 
     /**
+     * As {@link #remoteRepliers(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RequestReplySpec remoteRepliers(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteRepliers.add(security, endpoints);
+        return this;
+    }
+
+    /**
      * Adds remote requesters: ZeroMQ REQ or DEALER clients whose requests (RFC 28 envelope) go to the one local
      * replier, which answers with {@code context.reply(...)} as usual; each reply goes back to its client only.
      *
@@ -132,6 +148,21 @@ public final class RequestReplySpec implements OperatorSpec
     public RequestReplySpec remoteRequesters(final LinkEndpoint... endpoints)
     {
         remoteRequesters.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteRequesters(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RequestReplySpec remoteRequesters(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteRequesters.add(security, endpoints);
         return this;
     }
 

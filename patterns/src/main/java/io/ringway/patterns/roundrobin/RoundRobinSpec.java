@@ -7,6 +7,7 @@ import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
@@ -118,6 +119,21 @@ public final class RoundRobinSpec implements OperatorSpec
     }
 
     /**
+     * As {@link #remoteWorkers(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RoundRobinSpec remoteWorkers(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteWorkers.add(security, endpoints);
+        return this;
+    }
+
+    /**
      * Adds remote senders: ZeroMQ PUSH peers whose {@code [body]} messages go to the local workers. Each local
      * worker gets a link of its own to the endpoints, so the remote PUSH rotates among the local workers as among
      * any PULL peers. Binding therefore needs exactly one local worker; with several, connect them.
@@ -128,6 +144,21 @@ public final class RoundRobinSpec implements OperatorSpec
     public RoundRobinSpec remoteSenders(final LinkEndpoint... endpoints)
     {
         remoteSenders.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteSenders(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RoundRobinSpec remoteSenders(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteSenders.add(security, endpoints);
         return this;
     }
 

@@ -4,12 +4,14 @@ import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.actor.Attachment;
 import io.ringway.runtime.actor.AttachmentContext;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import io.ringway.runtime.ring.SlotClaim;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,6 +36,16 @@ import java.util.List;
  * {@code sent} counter counts them. {@code context.reply} from the router's handler also reaches the dealer that
  * sent the message being handled.
  * <p>
+ * <b>Remote dealers</b> (plain ZeroMQ DEALERs, {@link RouterSpec#remoteDealers}) come in through the attachment's
+ * own address, from a ROUTER link, and are handed to the router actor like any message, with the link's port as
+ * sender. A remote dealer becomes known with its first message: {@link #identityOf(Header)} gives its identity
+ * (from {@link #dealerCount()} up), {@link #remoteIdentity(String)} finds it by routing id, {@link #routingId(int)}
+ * names it. When it leaves (its connection closes) it becomes unknown: sending to its identity is
+ * {@code UNROUTABLE}, counted, as for any identity that names nobody. A message already on its way when it left is
+ * refused by the link ({@code ROUTER_MANDATORY}) and counted there ({@code ZmqLink.unroutable()}). Remote
+ * dealers are sent to with {@code offer}; {@code tryClaim} on a remote identity returns {@code REFUSED}, since the
+ * routing id must go before the body.
+ * <p>
  * Thread safety: {@link #unroutable()} from any thread; everything else on the router actor's dispatcher thread
  * only. The hot path allocates nothing.
  */
@@ -45,9 +57,16 @@ public final class Router implements Attachment
     private final String operatorName;
     private final String[] dealerNames;
     private final ActorRef[] dealers;
+    private final String remotePortName;
+    private final RemoteDealerTable remoteDealers;
+    private final SlotClaim claim = new SlotClaim();
     private int[] identityBySenderId = new int[0];
+    private AttachmentContext context;
     private ActorContext actor;
+    private ActorRef remotePort;
+    private int currentRemote = NO_IDENTITY;
     private AtomicCounter unroutable;
+    private AtomicCounter remoteOverCapacity;
 
     /**
      * @param operatorName the router/dealer's name, for messages.
@@ -55,9 +74,27 @@ public final class Router implements Attachment
      */
     Router(final String operatorName, final List<String> dealerNames)
     {
+        this(operatorName, dealerNames, null, 0);
+    }
+
+    /**
+     * @param operatorName       the router/dealer's name, for messages.
+     * @param dealerNames        the local dealers; each one's position is its identity.
+     * @param remotePortName     the port of the ROUTER link to the remote dealers, or null for none.
+     * @param maxRemoteDealers   most remote dealers known at once.
+     */
+    Router(
+        final String operatorName,
+        final List<String> dealerNames,
+        final String remotePortName,
+        final int maxRemoteDealers)
+    {
         this.operatorName = operatorName;
         this.dealerNames = dealerNames.toArray(new String[0]);
         this.dealers = new ActorRef[this.dealerNames.length];
+        this.remotePortName = remotePortName;
+        this.remoteDealers = null == remotePortName ? null :
+            new RemoteDealerTable(this.dealerNames.length, maxRemoteDealers);
     }
 
     @Override
@@ -76,8 +113,53 @@ public final class Router implements Attachment
             identityBySenderId[dealers[i].id()] = i;
         }
         this.identityBySenderId = identityBySenderId;
+        this.context = context;
         this.actor = context.actor();
         this.unroutable = context.newCounter("unroutable");
+        if (null != remotePortName)
+        {
+            remotePort = context.actor().lookup(remotePortName);
+            remoteOverCapacity = context.newCounter("remote dealers over capacity");
+        }
+    }
+
+    /**
+     * A message from the ROUTER link: {@code [routing id][body]} from a remote dealer, handed to the router actor
+     * with that dealer's identity; or the notice that a remote dealer left, which makes it unknown. A message
+     * from a new dealer when {@code maxRemoteDealers} are known is dropped and counted, as is anything sent to
+     * this address by another sender.
+     */
+    @Override
+    public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        if (header.senderId() != remotePort.id() || 0 == header.topicLength())
+        {
+            context.counters().onDropped(1); // only the link may write here, and always with a routing id
+            return;
+        }
+        final int idLength = header.topicLength();
+        final int idOffset = offset - idLength;
+        if (header.messageType() == LinkShape.PEER_LEFT_TYPE)
+        {
+            remoteDealers.remove(buffer, idOffset, idLength);
+            return;
+        }
+        final int identity = remoteDealers.findOrAdd(buffer, idOffset, idLength);
+        if (NO_IDENTITY == identity)
+        {
+            remoteOverCapacity.incrementRelease();
+            context.counters().onDropped(1);
+            return;
+        }
+        currentRemote = identity;
+        try
+        {
+            context.deliver(buffer, offset, length, header);
+        }
+        finally
+        {
+            currentRemote = NO_IDENTITY;
+        }
     }
 
     /**
@@ -106,6 +188,10 @@ public final class Router implements Attachment
      */
     public int identityOf(final int senderId)
     {
+        if (null != remotePort && senderId == remotePort.id())
+        {
+            return currentRemote;
+        }
         final int[] identityBySenderId = this.identityBySenderId;
         return senderId >= 0 && senderId < identityBySenderId.length ? identityBySenderId[senderId] : NO_IDENTITY;
     }
@@ -156,11 +242,36 @@ public final class Router implements Attachment
         {
             return SendResult.NOT_CONNECTED;
         }
-        if (identity < 0 || identity >= dealers.length)
+        if (identity >= 0 && identity < dealers.length)
+        {
+            return actor.send(dealers[identity], messageType, correlationId, buffer, offset, length);
+        }
+        final byte[] routingId = null == remoteDealers ? null : remoteDealers.routingId(identity);
+        if (null == routingId)
         {
             return refuseUnroutable();
         }
-        return actor.send(dealers[identity], messageType, correlationId, buffer, offset, length);
+        return offerRemote(routingId, messageType, correlationId, buffer, offset, length);
+    }
+
+    private long offerRemote(
+        final byte[] routingId,
+        final int messageType,
+        final long correlationId,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        final SlotClaim claim = this.claim;
+        final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
+        if (result >= 0)
+        {
+            claim.buffer().putBytes(0, routingId);
+            claim.buffer().putBytes(routingId.length, buffer, offset, length);
+            claim.messageType(messageType).correlationId(correlationId).topicLength(routingId.length);
+            claim.commit();
+        }
+        return result;
     }
 
     /**
@@ -178,11 +289,15 @@ public final class Router implements Attachment
         {
             return SendResult.NOT_CONNECTED;
         }
-        if (identity < 0 || identity >= dealers.length)
+        if (identity >= 0 && identity < dealers.length)
         {
-            return refuseUnroutable();
+            return actor.tryClaim(dealers[identity], length, claim);
         }
-        return actor.tryClaim(dealers[identity], length, claim);
+        if (null != remoteDealers && null != remoteDealers.routingId(identity))
+        {
+            return SendResult.REFUSED;
+        }
+        return refuseUnroutable();
     }
 
     private long refuseUnroutable()
@@ -200,7 +315,33 @@ public final class Router implements Attachment
         return null == unroutable ? 0 : unroutable.get();
     }
 
-    /** @return the number of dealers; identities run from 0 to this - 1. */
+    /**
+     * @param routingId a remote dealer's ZeroMQ routing id, as UTF-8. Control plane: allocates.
+     * @return the identity of the connected remote dealer with that routing id that has sent at least one message,
+     * or {@link #NO_IDENTITY}.
+     */
+    public int remoteIdentity(final String routingId)
+    {
+        return null == remoteDealers ? NO_IDENTITY : remoteDealers.find(routingId);
+    }
+
+    /**
+     * @param identity a remote dealer's identity.
+     * @return its routing id, or null if the identity names no remote dealer known now. Allocates.
+     */
+    public String routingId(final int identity)
+    {
+        final byte[] routingId = null == remoteDealers ? null : remoteDealers.routingId(identity);
+        return null == routingId ? null : new String(routingId, StandardCharsets.UTF_8);
+    }
+
+    /** @return remote dealers known now. */
+    public int remoteDealerCount()
+    {
+        return null == remoteDealers ? 0 : remoteDealers.count();
+    }
+
+    /** @return the number of local dealers; their identities run from 0 to this - 1. */
     public int dealerCount()
     {
         return dealerNames.length;

@@ -1,8 +1,14 @@
 package io.ringway.patterns.router;
 
 import io.ringway.patterns.OperatorSpec;
+import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
+import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkLimits;
+import io.ringway.runtime.endpoint.LinkSecurity;
+import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.errors.ConfigurationException;
 
 import java.util.ArrayList;
@@ -27,16 +33,34 @@ import java.util.Set;
  * {@code context.attachment("venues", Router.class)}. A dealer's identity is its position in
  * {@link #dealers(String...)}, from 0. Messages go straight into the actors' own mailboxes.
  * <p>
- * Build fails, naming the operator and the fault, when: there is no router or more than one; there is no
- * dealer; a member is not an actor of the topology; a dealer is named twice; the router is also a dealer.
+ * <p>
+ * Over the wire (ZeroMQ ROUTER/DEALER, see {@code docs/WIRE.md}): {@link #remoteDealers} adds plain DEALER peers,
+ * served by a ROUTER link whose frames are {@code [routing id][body]}; the {@link Router} learns each one from its
+ * first message and forgets it when it leaves. {@link #remoteRouter} makes the router remote instead: each local
+ * dealer gets a DEALER link of its own, announcing its actor name as routing id, and talks to the ROUTER peer
+ * through an address named {@code <operator>~router~<dealer>}; {@link Dealer} hides which.
+ * <p>
+ * Build fails, naming the operator and the fault, when: there is no router or more than one (none with a remote
+ * router); there is no dealer, local or remote; a member is not an actor of the topology; a dealer is named twice;
+ * the router is also a dealer; a remote router and remote dealers are both declared.
  * <p>
  * Not thread safe: declare on one thread.
  */
 public final class RouterSpec implements OperatorSpec
 {
+    /** Remote dealers known at once unless {@link #maxRemoteDealers(int)} says otherwise. */
+    public static final int DEFAULT_MAX_REMOTE_DEALERS = 64;
+    /** The longest ZeroMQ routing id. */
+    static final int MAX_ROUTING_ID_LENGTH = 255;
+
     private final String name;
     private final List<String> routers = new ArrayList<>();
     private final List<String> dealers = new ArrayList<>();
+    private final RemoteMembers remoteDealers = new RemoteMembers();
+    private final RemoteMembers remoteRouter = new RemoteMembers();
+    private int ringSize = ActorOptions.DEFAULT_RING_SIZE;
+    private int maxMessageLength = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH;
+    private int maxRemoteDealers = DEFAULT_MAX_REMOTE_DEALERS;
 
     /** @param name of the operator, unique in its topology; the attachments carry it. */
     public RouterSpec(final String name)
@@ -65,6 +89,111 @@ public final class RouterSpec implements OperatorSpec
         return this;
     }
 
+    /**
+     * Adds remote dealers: plain ZeroMQ DEALER peers, each known by its routing id, served by one ROUTER link with
+     * {@code ROUTER_MANDATORY} at these endpoints. Needs the one local router.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}; may be called again to add more.
+     * @return this spec.
+     */
+    public RouterSpec remoteDealers(final LinkEndpoint... endpoints)
+    {
+        remoteDealers.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteDealers(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RouterSpec remoteDealers(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteDealers.add(security, endpoints);
+        return this;
+    }
+
+    /**
+     * Makes the router remote: a ZeroMQ ROUTER peer at these endpoints. Each local dealer gets a DEALER link of its
+     * own whose routing id is its actor name, so the ROUTER addresses each one; {@code [body]} frames both ways.
+     *
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RouterSpec remoteRouter(final LinkEndpoint... endpoints)
+    {
+        remoteRouter.add(endpoints);
+        return this;
+    }
+
+    /**
+     * As {@link #remoteRouter(LinkEndpoint...)}, served with CURVE.
+     *
+     * @param security  CURVE for the link: {@link LinkSecurity#curveServer} (secret key file and the clients'
+     *                  public keys allowed) or {@link LinkSecurity#curveClient} (own key file and the server's
+     *                  public key). Every call for this role must give the same.
+     * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
+     * @return this spec.
+     */
+    public RouterSpec remoteRouter(final LinkSecurity security, final LinkEndpoint... endpoints)
+    {
+        remoteRouter.add(security, endpoints);
+        return this;
+    }
+
+    /**
+     * @param maxRemoteDealers most remote dealers the router knows at once; messages from more are dropped and
+     *                         counted. {@link #DEFAULT_MAX_REMOTE_DEALERS} by default.
+     * @return this spec.
+     */
+    public RouterSpec maxRemoteDealers(final int maxRemoteDealers)
+    {
+        this.maxRemoteDealers = maxRemoteDealers;
+        return this;
+    }
+
+    /**
+     * @param ringSize         slots in each link's port and in the router's address for remote dealers.
+     * @param maxMessageLength largest body over the wire, in bytes (a routing id comes on top).
+     * @return this spec.
+     */
+    public RouterSpec linkCapacity(final int ringSize, final int maxMessageLength)
+    {
+        this.ringSize = ringSize;
+        this.maxMessageLength = maxMessageLength;
+        return this;
+    }
+
+    /**
+     * @param limits linger, handshake, heartbeats and high-water mark of the remote links.
+     * @return this spec.
+     */
+    public RouterSpec linkLimits(final LinkLimits limits)
+    {
+        remoteDealers.limits(limits);
+        remoteRouter.limits(limits);
+        return this;
+    }
+
+    /** @return the port of the ROUTER link to the remote dealers, {@code <operator>~dealers}. */
+    public String remoteDealersAddress()
+    {
+        return name + "~dealers";
+    }
+
+    /**
+     * @param dealer a local dealer.
+     * @return the address standing for the remote router to that dealer, {@code <operator>~router~<dealer>}.
+     */
+    public String remoteRouterAddress(final String dealer)
+    {
+        return name + "~router~" + dealer;
+    }
+
     @Override
     public String name()
     {
@@ -75,17 +204,40 @@ public final class RouterSpec implements OperatorSpec
     public void validate(final TopologyView topology)
     {
         final String where = "router/dealer '" + name + "'";
-        if (routers.size() != 1)
+        if (remoteRouter.isEmpty() && routers.size() != 1)
         {
             throw new ConfigurationException(where + ": needs exactly one router, not " + routers.size() + " "
                 + routers);
         }
-        if (dealers.isEmpty())
+        if (!remoteRouter.isEmpty() && !routers.isEmpty())
+        {
+            throw new ConfigurationException(where + ": has a remote router and local routers " + routers);
+        }
+        if (!remoteRouter.isEmpty() && !remoteDealers.isEmpty())
+        {
+            throw new ConfigurationException(where + ": has a remote router and remote dealers; the remote dealers "
+                + "belong to that router");
+        }
+        if (dealers.isEmpty() && remoteDealers.isEmpty())
         {
             throw new ConfigurationException(where + ": has no dealers");
         }
-        final String router = routers.get(0);
-        requireMember(topology, where, "router", router);
+        remoteDealers.validate(where + " remote dealers");
+        remoteRouter.validate(where + " remote router");
+        if (maxRemoteDealers < 1)
+        {
+            throw new ConfigurationException(where + ": max remote dealers " + maxRemoteDealers + " is not positive");
+        }
+        if (ringSize < 2 || Integer.bitCount(ringSize) != 1 || maxMessageLength < 1)
+        {
+            throw new ConfigurationException(where + ": link ring size " + ringSize + " must be a power of two and "
+                + "max message length " + maxMessageLength + " at least 1 byte");
+        }
+        final String router = remoteRouter.isEmpty() ? routers.get(0) : null;
+        if (remoteRouter.isEmpty())
+        {
+            requireMember(topology, where, "router", router);
+        }
         final Set<String> named = new HashSet<>();
         for (final String dealer : dealers)
         {
@@ -112,12 +264,49 @@ public final class RouterSpec implements OperatorSpec
     }
 
     @Override
+    public void declare(final RingwayBuilder runtime)
+    {
+        if (!remoteDealers.isEmpty())
+        {
+            runtime.link(remoteDealers.link(remoteDealersAddress(), LinkShape.ROUTE)
+                .port(ringSize, maxMessageLength + MAX_ROUTING_ID_LENGTH)
+                .deliverTo(routers.get(0) + "." + name));
+        }
+        if (!remoteRouter.isEmpty())
+        {
+            for (final String dealer : dealers)
+            {
+                runtime.link(remoteRouter.link(remoteRouterAddress(dealer), LinkShape.DEAL)
+                    .port(ringSize, maxMessageLength)
+                    .routingId(dealer)
+                    .deliverTo(dealer));
+            }
+        }
+    }
+
+    @Override
     public void configure(final String actorName, final ActorOptions options)
     {
+        if (!remoteRouter.isEmpty())
+        {
+            if (dealers.contains(actorName))
+            {
+                options.attach(name, new Dealer(remoteRouterAddress(actorName)));
+            }
+            return;
+        }
         final String router = routers.get(0);
         if (router.equals(actorName))
         {
-            options.attach(name, new Router(name, dealers));
+            if (remoteDealers.isEmpty())
+            {
+                options.attach(name, new Router(name, dealers));
+            }
+            else
+            {
+                options.attachWithAddress(name, new Router(name, dealers, remoteDealersAddress(), maxRemoteDealers),
+                    ringSize, maxMessageLength + MAX_ROUTING_ID_LENGTH);
+            }
         }
         else if (dealers.contains(actorName))
         {

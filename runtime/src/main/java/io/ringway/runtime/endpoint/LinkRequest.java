@@ -4,6 +4,7 @@ import io.ringway.runtime.actor.ActorDirectory;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.List;
 
@@ -28,6 +29,9 @@ import java.util.List;
  * @param directory        every address of the runtime by id: where a {@link LinkShape#REQUEST} link sends each
  *                         reply, by the sender id its request carried.
  * @param security         CURVE settings, or null for plain ZMTP.
+ * @param routingId        the routing id the link's socket announces to its peers, or null for none.
+ * @param authRefused      for a CURVE server, the counter {@code link <name>: auth refused} in the counters file:
+ *                         connections refused for their credentials or for not speaking CURVE; null otherwise.
  */
 public record LinkRequest(
     String name,
@@ -43,6 +47,8 @@ public record LinkRequest(
     MessageCounters counters,
     ErrorHandler errorHandler,
     ActorDirectory directory,
-    LinkSecurity security)
+    LinkSecurity security,
+    String routingId,
+    AtomicCounter authRefused)
 {
 }

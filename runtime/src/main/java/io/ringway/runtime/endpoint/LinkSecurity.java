@@ -19,6 +19,12 @@ import java.util.Set;
 public record LinkSecurity(Path keyFile, String serverPublicKey, Set<String> allowedClientKeys)
 {
     /**
+     * The name of a CURVE server link's own counter, {@code link <name>: auth refused} in the counters file:
+     * connections refused for a client key not on the allow-list, a failed CURVE handshake, or no CURVE at all.
+     */
+    public static final String AUTH_REFUSED_COUNTER = "auth refused";
+
+    /**
      * @param keyFile           the server's key file.
      * @param allowedClientKeys public keys of the only clients let in; a client with any other key, or without
      *                          CURVE, is refused.

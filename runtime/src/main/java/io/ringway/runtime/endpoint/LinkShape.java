@@ -25,7 +25,23 @@ public enum LinkShape
      * Sends requests to the peers in turn, RFC 28; each reply comes back by its envelope to the address that sent
      * the request, with the request's correlation id. The inbound side needs no target: the envelope names it.
      */
-    REQUEST(false, true);
+    REQUEST(false, true),
+    /**
+     * Both ways, a ZeroMQ ROUTER: each message in is {@code [routing id][body]} from the peer with that routing id
+     * and arrives as topic = routing id, body = body; each message out has the routing id of the peer it goes to
+     * as its topic. A message for a peer that is not connected is refused and counted, never dropped silently.
+     * When a peer that has sent something leaves, a message of type {@link #PEER_LEFT_TYPE} with its routing id as
+     * topic and an empty body follows its last message.
+     */
+    ROUTE(true, true),
+    /**
+     * Both ways, a ZeroMQ DEALER, {@code [body]}: messages out go to the peers in turn, messages in come from any
+     * of them; the link's routing id ({@link LinkSpec#routingId}) names it at a ROUTER peer.
+     */
+    DEAL(true, true);
+
+    /** The message type of a {@link #ROUTE} link's notice that a peer left. */
+    public static final int PEER_LEFT_TYPE = Integer.MIN_VALUE + 1;
 
     private final boolean inbound;
     private final boolean outbound;

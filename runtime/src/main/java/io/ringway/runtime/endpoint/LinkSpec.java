@@ -2,6 +2,7 @@ package io.ringway.runtime.endpoint;
 
 import io.ringway.runtime.errors.ConfigurationException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class LinkSpec
     private int portMaxMessageLength;
     private LinkLimits limits = LinkLimits.DEFAULTS;
     private LinkSecurity security;
+    private String routingId;
 
     /**
      * @param name  unique among the runtime's actors, addresses and links; a port's address has this name.
@@ -160,6 +162,24 @@ public final class LinkSpec
         return this;
     }
 
+    /**
+     * @param routingId the routing id (ZeroMQ's {@code ZMQ_ROUTING_ID}) a {@link LinkShape#DEAL} link announces,
+     *                  so that a ROUTER peer knows it by name; 1 to 255 bytes of UTF-8, not starting with a zero
+     *                  byte (those are ZeroMQ's own).
+     * @return this spec.
+     */
+    public LinkSpec routingId(final String routingId)
+    {
+        this.routingId = Objects.requireNonNull(routingId, "routingId");
+        return this;
+    }
+
+    /** @return the routing id a {@link LinkShape#DEAL} link announces, or null for one chosen by the peer. */
+    public String routingId()
+    {
+        return routingId;
+    }
+
     /** @return the link's CURVE settings, or null for none. */
     public LinkSecurity security()
     {
@@ -216,6 +236,20 @@ public final class LinkSpec
         {
             throw new ConfigurationException(where + ": port ring size " + portRingSize + " must be a power of two "
                 + "and its largest message " + portMaxMessageLength + " at least 1 byte");
+        }
+        if ((shape == LinkShape.ROUTE || shape == LinkShape.DEAL) && !hasPort())
+        {
+            throw new ConfigurationException(where + ": shape " + shape + " needs a port: what is sent to it goes "
+                + "out on the wire");
+        }
+        if (null != routingId)
+        {
+            final int length = routingId.getBytes(StandardCharsets.UTF_8).length;
+            if (shape != LinkShape.DEAL || length < 1 || length > 255 || routingId.charAt(0) == '\0')
+            {
+                throw new ConfigurationException(where + ": routing id '" + routingId + "' needs a DEAL link and 1 to "
+                    + "255 bytes, not starting with a zero byte");
+            }
         }
         if (shape != LinkShape.SUBSCRIBE && !subscriptions.isEmpty())
         {

@@ -8,12 +8,14 @@ import io.ringway.runtime.endpoint.Endpoint;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import zmq.io.Metadata;
 import zmq.io.net.Address;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +39,7 @@ final class LinkAgent
 {
     private static final int BATCH_LIMIT = 256;
     private static final int MONITOR_EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED
-        | ZMQ.EVENT_HANDSHAKE_PROTOCOL;
+        | ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.HANDSHAKE_FAILED_PROTOCOL;
     private static final AtomicInteger MONITOR_IDS = new AtomicInteger();
 
     private final LinkRequest request;
@@ -48,6 +50,8 @@ final class LinkAgent
     private final List<LinkEndpoint> endpointsInUse = new ArrayList<>();
     private final Map<String, SocketChannel> channels = new HashMap<>();
     private final PeerReadiness readiness = new PeerReadiness();
+    private final GreetingRefusals greetingRefusals = new GreetingRefusals();
+    private final AtomicCounter authRefused;
     private volatile RuntimeException startFailure;
     private volatile long connections;
     private volatile long handshakes;
@@ -60,12 +64,14 @@ final class LinkAgent
     private ZMQ.Socket monitor;
     private ZapHandler zap;
     private WirePath[] paths = new WirePath[0];
+    private RoutePath routePath;
 
     LinkAgent(final LinkRequest request)
     {
         this.request = request;
         this.counters = request.counters();
         this.allocator = new BoundedMsgAllocator(LinkSockets.frameLimit(request));
+        this.authRefused = request.authRefused();
     }
 
     /**
@@ -79,7 +85,7 @@ final class LinkAgent
             context.setNotificationExceptionHandler((thread, ex) -> onIoThreadError(ex));
             if (null != request.security() && request.security().isServer())
             {
-                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters);
+                zap = new ZapHandler(context, request.security().allowedClientKeys(), counters, authRefused);
             }
             socket = context.socket(LinkSockets.socketType(request.shape()));
             LinkSockets.configure(socket, request, allocator);
@@ -115,6 +121,12 @@ final class LinkAgent
             return new WirePath[] { new ReplyPath(base, request.inbound(), request.inboundSenderId(),
                 request.outbound(), counters, request.errorHandler(), request.name(),
                 request.limits().highWaterMark(), BATCH_LIMIT, badConnections) };
+        }
+        if (shape == LinkShape.ROUTE)
+        {
+            routePath = new RoutePath(base, request.inbound(), request.inboundSenderId(), request.outbound(), counters,
+                request.errorHandler(), request.name(), BATCH_LIMIT, badConnections);
+            return new WirePath[] { routePath };
         }
         if (shape == LinkShape.REQUEST)
         {
@@ -213,16 +225,30 @@ final class LinkAgent
                 case ZMQ.EVENT_CONNECTED:
                     connections++;
                     readiness.onConnected();
+                    greetingRefusals.onConnected();
                     remember(event.resolveValue());
                     break;
                 case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
                     handshakes++;
                     readiness.onHandshaken();
+                    greetingRefusals.onGreeted();
                     break;
                 case ZMQ.EVENT_DISCONNECTED:
                     disconnects++;
                     readiness.onDisconnected();
-                    channels.values().remove(event.<Object>resolveValue());
+                    if (greetingRefusals.onDisconnected())
+                    {
+                        onAuthRefused();
+                    }
+                    forget(event.<Object>resolveValue());
+                    break;
+                case ZMQ.HANDSHAKE_FAILED_PROTOCOL:
+                    // UNSPECIFIED is what JeroMQ reports when a peer it has already refused keeps talking.
+                    if (!(event.getValue() instanceof Number)
+                        || ((Number)event.getValue()).intValue() != zmq.ZMQ.ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED)
+                    {
+                        onAuthRefused();
+                    }
                     break;
                 default:
                     break;
@@ -232,19 +258,57 @@ final class LinkAgent
         return work;
     }
 
+    /** On a CURVE server: a connection refused at its greeting or in its CURVE handshake. */
+    private void onAuthRefused()
+    {
+        if (null != authRefused)
+        {
+            counters.onError();
+            authRefused.increment();
+        }
+    }
+
     /** Keeps each connection's channel by its peer address, the key JeroMQ puts in every message's metadata. */
     private void remember(final Object channel)
     {
         if (channel instanceof SocketChannel)
         {
-            try
+            final String address = peerAddress((SocketChannel)channel);
+            if (null != address)
             {
-                channels.put(new Address(((SocketChannel)channel).getRemoteAddress()).address(), (SocketChannel)channel);
+                channels.put(address, (SocketChannel)channel);
             }
-            catch (final IOException | RuntimeException ex)
+        }
+    }
+
+    /** A connection closed: drops its channel and tells a routing path which peer left. */
+    private void forget(final Object channel)
+    {
+        channels.values().remove(channel);
+        if (null != routePath && channel instanceof SocketChannel)
+        {
+            final String address = peerAddress((SocketChannel)channel);
+            if (null != address)
             {
-                // already closed: nothing to remember
+                routePath.onDisconnected(address);
             }
+        }
+    }
+
+    /**
+     * @return the peer address as JeroMQ writes it in message metadata ({@code host:port}), or null. The socket
+     * keeps the address it was connected to after it closes, so this works for a connection already gone.
+     */
+    private static String peerAddress(final SocketChannel channel)
+    {
+        try
+        {
+            final SocketAddress remote = channel.socket().getRemoteSocketAddress();
+            return null == remote ? null : new Address(remote).address();
+        }
+        catch (final RuntimeException ex)
+        {
+            return null; // not an IP socket
         }
     }
 
@@ -393,10 +457,21 @@ final class LinkAgent
         return subscriptions;
     }
 
+    long authRefused()
+    {
+        return null == authRefused ? 0 : authRefused.get();
+    }
+
     long clientsRefused()
     {
         final ZapHandler zap = this.zap;
         return null == zap ? 0 : zap.refused();
+    }
+
+    long unroutable()
+    {
+        final RoutePath routePath = this.routePath;
+        return null == routePath ? 0 : routePath.unroutable();
     }
 
     long framesRefused()

@@ -63,8 +63,10 @@ final class LinkSockets
             case COLLECT:
                 return SocketType.PULL;
             case REPLY:
+            case ROUTE:
                 return SocketType.ROUTER;
             case REQUEST:
+            case DEAL:
                 return SocketType.DEALER;
             default:
                 return SocketType.PAIR;
@@ -132,8 +134,16 @@ final class LinkSockets
                 // Queue only to peers that have completed the handshake; until then messages stay in the port.
                 socket.setImmediate(true);
                 break;
+            case DEAL:
+                socket.setImmediate(true);
+                if (null != request.routingId())
+                {
+                    socket.setIdentity(request.routingId().getBytes(StandardCharsets.UTF_8));
+                }
+                break;
             case REPLY:
-                // A reply to a client that has left is refused (EHOSTUNREACH) and counted, not dropped silently.
+            case ROUTE:
+                // A message to a peer that has left is refused (EHOSTUNREACH) and counted, not dropped silently.
                 socket.setRouterMandatory(true);
                 break;
             default:

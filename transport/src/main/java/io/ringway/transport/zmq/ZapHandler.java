@@ -1,6 +1,7 @@
 package io.ringway.transport.zmq;
 
 import io.ringway.runtime.status.MessageCounters;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import zmq.Msg;
@@ -26,19 +27,25 @@ final class ZapHandler implements AutoCloseable
     private final ZMQ.Socket socket;
     private final Set<String> allowedClientKeys;
     private final MessageCounters counters;
+    private final AtomicCounter authRefused;
     private final Msg[] request = new Msg[FRAMES];
     private volatile long refused;
 
     /**
      * Binds the handler. Call before the link's socket binds or connects: a session looks for it when created.
      */
-    ZapHandler(final ZMQ.Context context, final Set<String> allowedClientKeys, final MessageCounters counters)
+    ZapHandler(
+        final ZMQ.Context context,
+        final Set<String> allowedClientKeys,
+        final MessageCounters counters,
+        final AtomicCounter authRefused)
     {
         this.socket = context.socket(SocketType.REP);
         this.socket.setLinger(0);
         this.socket.bind(ZAP_ENDPOINT);
         this.allowedClientKeys = allowedClientKeys;
         this.counters = counters;
+        this.authRefused = authRefused;
     }
 
     /** @return requests answered. */
@@ -67,6 +74,10 @@ final class ZapHandler implements AutoCloseable
             {
                 refused++;
                 counters.onError();
+                if (null != authRefused)
+                {
+                    authRefused.increment();
+                }
             }
             work++;
         }

@@ -118,6 +118,25 @@ public final class ZmqLink implements Link
         return agent.framesRefused();
     }
 
+    /**
+     * @return messages of a routing link refused because no connected peer had their routing id (ZeroMQ's
+     * {@code ROUTER_MANDATORY}); also counted as dropped.
+     */
+    public long unroutable()
+    {
+        return agent.unroutable();
+    }
+
+    /**
+     * @return for a CURVE server, connections refused so far: a client key not on the allow-list
+     * ({@link #clientsRefused()}), a client without CURVE (closed at its greeting), a failed CURVE handshake. Also
+     * in the counters file as {@code link <name>: auth refused}, and counted as errors.
+     */
+    public long authRefused()
+    {
+        return agent.authRefused();
+    }
+
     /** @return CURVE clients refused by the allow-list; also counted as errors. */
     public long clientsRefused()
     {
