@@ -2,7 +2,9 @@ package io.ringway.perf.soak;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -41,6 +43,9 @@ public final class SoakCommand implements Callable<Integer>
         description = "every mailbox, ring and port (default: ${DEFAULT-VALUE})")
     int ringSize;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
 
     /** A command printing to {@code System.out}. */
@@ -59,12 +64,12 @@ public final class SoakCommand implements Callable<Integer>
     {
         if (ratePerSecond < 1 || ratePerSecond > 1_000_000_000L)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                 "--rate " + ratePerSecond + " must be between 1 and 1000000000");
         }
         if (seconds < 1)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--seconds must be at least 1");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
         out.printf("soak %s: %,d ticks/s for %d s, ring size %d%n", mode, ratePerSecond, seconds, ringSize);
         final Duration duration = Duration.ofSeconds(seconds);
