@@ -1,0 +1,160 @@
+package io.ringway.transport.faults;
+
+import io.ringway.patterns.Topology;
+import io.ringway.patterns.fanout.Delivery;
+import io.ringway.runtime.Ringway;
+import io.ringway.runtime.actor.Actor;
+import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.endpoint.LinkSpec;
+import io.ringway.runtime.ring.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
+
+/**
+ * A Ringway peer in a child JVM, for the process-level fault tests: it connects to the parent's link in one role,
+ * prints {@code ready} once started, then one line per event on stdout, and closes when stdin ends.
+ * <pre>
+ *   worker     &lt;endpoint&gt; &lt;name&gt;   COLLECT: prints each message body
+ *   subscriber &lt;endpoint&gt; &lt;name&gt;   a fan-out subscriber to every topic: prints each message body
+ *   replier    &lt;endpoint&gt; &lt;name&gt;   a request-reply replier: answers {@code <name>:<request>}
+ *   sender     &lt;endpoint&gt; &lt;name&gt;   DISTRIBUTE: on stdin {@code send <from> <to>}, sends m&lt;from&gt;..m&lt;to-1&gt;
+ *                                     and prints {@code sent <to>}
+ * </pre>
+ */
+public final class FaultPeer
+{
+    private FaultPeer()
+    {
+    }
+
+    /**
+     * @param args role, endpoint, name.
+     * @throws IOException if stdin or the temporary directory fails.
+     */
+    public static void main(final String[] args) throws IOException
+    {
+        final String role = args[0];
+        final String endpoint = args[1];
+        final String name = args[2];
+        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        final Path directory = Files.createTempDirectory("ringway-fault-peer");
+        try (Ringway ringway = build(role, endpoint, name, directory, out).start())
+        {
+            out.println("ready");
+            String line;
+            while (null != (line = in.readLine()))
+            {
+                if (line.startsWith("send "))
+                {
+                    final String[] range = line.split(" ");
+                    send(ringway, Integer.parseInt(range[1]), Integer.parseInt(range[2]));
+                    out.println("sent " + range[2]);
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Ringway build(
+        final String role,
+        final String endpoint,
+        final String name,
+        final Path directory,
+        final PrintStream out)
+    {
+        switch (role)
+        {
+            case "worker":
+                return Ringway.builder().runtimeDirectory(directory)
+                    .actor("printer", context -> new Printer(out))
+                    .link(new LinkSpec("in", LinkShape.COLLECT).connect(endpoint).deliverTo("printer"))
+                    .build();
+            case "subscriber":
+                return Topology.builder()
+                    .runtime(runtime -> runtime.runtimeDirectory(directory))
+                    .actor("printer", context -> new Printer(out))
+                    .fanOut("prices", fanOut -> fanOut
+                        .remotePublishers(connect(endpoint))
+                        .subscriber("printer", Delivery.LOSSLESS, ""))
+                    .build();
+            case "replier":
+                return Topology.builder()
+                    .runtime(runtime -> runtime.runtimeDirectory(directory))
+                    .actor("server", context -> new NamedEcho(context, name))
+                    .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(connect(endpoint))
+                        .timeout(Duration.ofSeconds(1)))
+                    .build();
+            case "sender":
+                return Ringway.builder().runtimeDirectory(directory)
+                    .link(new LinkSpec("out", LinkShape.DISTRIBUTE).connect(endpoint).port(1024, 64))
+                    .build();
+            default:
+                throw new IllegalArgumentException("no role " + role);
+        }
+    }
+
+    private static void send(final Ringway ringway, final int from, final int to)
+    {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
+        for (int i = from; i < to; i++)
+        {
+            final int length = message.putStringWithoutLengthAscii(0, "m" + i);
+            while (ringway.actor("out").offer(message, 0, length) < 0)
+            {
+                LockSupport.parkNanos(100_000);
+            }
+        }
+    }
+
+    /** Prints each message body as a line. */
+    private static final class Printer implements Actor
+    {
+        private final PrintStream out;
+
+        Printer(final PrintStream out)
+        {
+            this.out = out;
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            out.println(buffer.getStringWithoutLengthAscii(offset, length));
+        }
+    }
+
+    /** Answers {@code <name>:<request>}. */
+    private static final class NamedEcho implements Actor
+    {
+        private final ActorContext context;
+        private final UnsafeBuffer reply = new UnsafeBuffer(new byte[256]);
+        private final int prefixLength;
+
+        NamedEcho(final ActorContext context, final String name)
+        {
+            this.context = context;
+            this.prefixLength = reply.putStringWithoutLengthAscii(0, name + ":");
+        }
+
+        @Override
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+        {
+            reply.putBytes(prefixLength, buffer, offset, length);
+            context.reply(reply, 0, prefixLength + length);
+        }
+    }
+}
