@@ -24,6 +24,7 @@ final class ChildPeer implements AutoCloseable
     private final PrintStream stdin;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private String readyLine;
 
     private ChildPeer(final Process process)
     {
@@ -55,8 +56,8 @@ final class ChildPeer implements AutoCloseable
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start());
             peer.awaitLines(1, Duration.ofSeconds(30));
-            assertTrue("ready".equals(peer.lines.get(0)), () -> name + " said " + peer.lines);
-            peer.lines.remove(0);
+            assertTrue(peer.lines.get(0).startsWith("ready"), () -> name + " said " + peer.lines);
+            peer.readyLine = peer.lines.remove(0);
             return peer;
         }
         catch (final IOException ex)
@@ -80,6 +81,12 @@ final class ChildPeer implements AutoCloseable
         {
             // The process died (SIGKILL): its lines end here.
         }
+    }
+
+    /** @return what it said after {@code ready}, such as a member's bound endpoint; "" if nothing. */
+    String readyArgument()
+    {
+        return readyLine.length() > "ready ".length() ? readyLine.substring("ready ".length()) : "";
     }
 
     /** @return what it printed since {@code ready}; live. */

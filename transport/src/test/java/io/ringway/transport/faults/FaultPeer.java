@@ -8,6 +8,7 @@ import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.ring.Header;
+import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -19,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import static io.ringway.runtime.endpoint.LinkEndpoint.bind;
 import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
 
 /**
@@ -32,6 +35,8 @@ import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
  *   replier    &lt;endpoint&gt; &lt;name&gt;   a request-reply replier: answers {@code <name>:<request>}
  *   sender     &lt;endpoint&gt; &lt;name&gt;   DISTRIBUTE: on stdin {@code send <from> <to>}, sends m&lt;from&gt;..m&lt;to-1&gt;
  *                                     and prints {@code sent <to>}
+ *   member:&lt;delay ms&gt; &lt;bind endpoint&gt; &lt;name&gt;   a gather member (a replier that binds): answers
+ *                                     {@code <name>:<request>} after the delay; prints {@code ready <endpoint>}
  * </pre>
  */
 public final class FaultPeer
@@ -54,7 +59,8 @@ public final class FaultPeer
         final Path directory = Files.createTempDirectory("ringway-fault-peer");
         try (Ringway ringway = build(role, endpoint, name, directory, out).start())
         {
-            out.println("ready");
+            out.println(role.startsWith("member:") ?
+                "ready " + ((ZmqLink)ringway.link("rpc~requesters")).endpoints().get(0).endpoint() : "ready");
             String line;
             while (null != (line = in.readLine()))
             {
@@ -94,7 +100,7 @@ public final class FaultPeer
             case "replier":
                 return Topology.builder()
                     .runtime(runtime -> runtime.runtimeDirectory(directory))
-                    .actor("server", context -> new NamedEcho(context, name))
+                    .actor("server", context -> new NamedEcho(context, name, 0))
                     .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(connect(endpoint))
                         .timeout(Duration.ofSeconds(1)))
                     .build();
@@ -103,6 +109,16 @@ public final class FaultPeer
                     .link(new LinkSpec("out", LinkShape.DISTRIBUTE).connect(endpoint).port(1024, 64))
                     .build();
             default:
+                if (role.startsWith("member:"))
+                {
+                    final long delayNs = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(role.substring(7)));
+                    return Topology.builder()
+                        .runtime(runtime -> runtime.runtimeDirectory(directory))
+                        .actor("server", context -> new NamedEcho(context, name, delayNs))
+                        .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(bind(endpoint))
+                            .timeout(Duration.ofSeconds(1)))
+                        .build();
+                }
                 throw new IllegalArgumentException("no role " + role);
         }
     }
@@ -137,22 +153,28 @@ public final class FaultPeer
         }
     }
 
-    /** Answers {@code <name>:<request>}. */
+    /** Answers {@code <name>:<request>}, after a delay: a slow member holds its own dispatcher, nobody else's. */
     private static final class NamedEcho implements Actor
     {
         private final ActorContext context;
         private final UnsafeBuffer reply = new UnsafeBuffer(new byte[256]);
         private final int prefixLength;
+        private final long delayNs;
 
-        NamedEcho(final ActorContext context, final String name)
+        NamedEcho(final ActorContext context, final String name, final long delayNs)
         {
             this.context = context;
             this.prefixLength = reply.putStringWithoutLengthAscii(0, name + ":");
+            this.delayNs = delayNs;
         }
 
         @Override
         public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
         {
+            if (delayNs > 0)
+            {
+                LockSupport.parkNanos(delayNs);
+            }
             reply.putBytes(prefixLength, buffer, offset, length);
             context.reply(reply, 0, prefixLength + length);
         }
