@@ -194,7 +194,7 @@ class ProcessFaultTest
             .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).drainTimeout(Duration.ofMillis(500)))
             .actor("client", context -> new Caller(context, outcomes), actor -> actor.ringSize(4096))
             .requestReply("rpc", rr -> rr.requesters("client").remoteRepliers(bind("tcp://127.0.0.1:*"))
-                .timeout(Duration.ofMillis(300)).maxInFlight(4096))
+                .timeout(Duration.ofSeconds(2)).maxInFlight(16_384))
             .build()).start();
         final ZmqLink link = (ZmqLink)parent.link("rpc~repliers");
         final String endpoint = endpointOf(link);
