@@ -41,6 +41,9 @@ import static io.ringway.runtime.endpoint.LinkEndpoint.connect;
  */
 public final class FaultPeer
 {
+    /** A peer the test is done with need not finish its backlog: a late member's would take seconds. */
+    private static final Duration DRAIN = Duration.ofMillis(100);
+
     private FaultPeer()
     {
     }
@@ -85,13 +88,13 @@ public final class FaultPeer
         switch (role)
         {
             case "worker":
-                return Ringway.builder().runtimeDirectory(directory)
+                return Ringway.builder().runtimeDirectory(directory).drainTimeout(DRAIN)
                     .actor("printer", context -> new Printer(out))
                     .link(new LinkSpec("in", LinkShape.COLLECT).connect(endpoint).deliverTo("printer"))
                     .build();
             case "subscriber":
                 return Topology.builder()
-                    .runtime(runtime -> runtime.runtimeDirectory(directory))
+                    .runtime(runtime -> runtime.runtimeDirectory(directory).drainTimeout(DRAIN))
                     .actor("printer", context -> new Printer(out))
                     .fanOut("prices", fanOut -> fanOut
                         .remotePublishers(connect(endpoint))
@@ -99,13 +102,13 @@ public final class FaultPeer
                     .build();
             case "replier":
                 return Topology.builder()
-                    .runtime(runtime -> runtime.runtimeDirectory(directory))
+                    .runtime(runtime -> runtime.runtimeDirectory(directory).drainTimeout(DRAIN))
                     .actor("server", context -> new NamedEcho(context, name, 0))
                     .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(connect(endpoint))
                         .timeout(Duration.ofSeconds(1)))
                     .build();
             case "sender":
-                return Ringway.builder().runtimeDirectory(directory)
+                return Ringway.builder().runtimeDirectory(directory).drainTimeout(DRAIN)
                     .link(new LinkSpec("out", LinkShape.DISTRIBUTE).connect(endpoint).port(1024, 64))
                     .build();
             default:
@@ -113,7 +116,7 @@ public final class FaultPeer
                 {
                     final long delayNs = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(role.substring(7)));
                     return Topology.builder()
-                        .runtime(runtime -> runtime.runtimeDirectory(directory))
+                        .runtime(runtime -> runtime.runtimeDirectory(directory).drainTimeout(DRAIN))
                         .actor("server", context -> new NamedEcho(context, name, delayNs))
                         .requestReply("rpc", rr -> rr.replier("server").remoteRequesters(bind(endpoint))
                             .timeout(Duration.ofSeconds(1)))
