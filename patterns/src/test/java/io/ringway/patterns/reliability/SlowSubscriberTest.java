@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,20 +101,21 @@ class SlowSubscriberTest
     /** @param slowDelivery the slow subscriber's delivery; null for none. */
     private Run run(final Delivery slowDelivery)
     {
-        final Feed[] feed = new Feed[1];
-        final Subscriber[] fast = new Subscriber[1];
-        final Subscriber[] slow = new Subscriber[1];
+        // Each actor is created on its dispatcher's thread, after start() returns: publish them safely.
+        final AtomicReference<Feed> feed = new AtomicReference<>();
+        final AtomicReference<Subscriber> fast = new AtomicReference<>();
+        final AtomicReference<Subscriber> slow = new AtomicReference<>();
         final TopologyBuilder topology = Topology.builder()
             .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory.resolve(String.valueOf(slowDelivery)))
                 .closeReportHandler(report -> { }))
             .dispatcher("feed", Idle.BACKOFF)
             .dispatcher("fast", Idle.BACKOFF)
-            .actor("feed", context -> feed[0] = new Feed(context), actor -> actor.dispatcher("feed"))
-            .actor("fast", context -> fast[0] = new Subscriber(context, 0), actor -> actor.dispatcher("fast"));
+            .actor("feed", context -> set(feed, new Feed(context)), actor -> actor.dispatcher("feed"))
+            .actor("fast", context -> set(fast, new Subscriber(context, 0)), actor -> actor.dispatcher("fast"));
         if (null != slowDelivery)
         {
             topology.dispatcher("slow", Idle.BACKOFF)
-                .actor("slow", context -> slow[0] = new Subscriber(context, SLOW_HANDLING_NS),
+                .actor("slow", context -> set(slow, new Subscriber(context, SLOW_HANDLING_NS)),
                     actor -> actor.dispatcher("slow"));
         }
         ringway = topology.fanOut("prices", fanOut ->
@@ -128,9 +130,16 @@ class SlowSubscriberTest
             .start();
         final UnsafeBuffer go = new UnsafeBuffer(new byte[1]);
         assertTrue(ringway.actor("feed").offer(go, 0, 1) >= 0);
-        awaitTrue(() -> feed[0].done && fast[0].count == MESSAGES
-            && (null == slow[0] || slow[0].count + slow[0].subscription.missed() == MESSAGES));
-        return new Run(feed[0], fast[0], slow[0]);
+        awaitTrue(() -> null != feed.get() && feed.get().done && null != fast.get() && fast.get().count == MESSAGES
+            && (null == slowDelivery || null != slow.get()
+                && slow.get().count + slow.get().subscription.missed() == MESSAGES));
+        return new Run(feed.get(), fast.get(), slow.get());
+    }
+
+    private static <T extends Actor> T set(final AtomicReference<T> holder, final T actor)
+    {
+        holder.set(actor);
+        return actor;
     }
 
     private static void awaitTrue(final java.util.function.BooleanSupplier condition)
