@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,7 +143,7 @@ class SlowSubscriberTest
         return actor;
     }
 
-    private static void awaitTrue(final java.util.function.BooleanSupplier condition)
+    private static void awaitTrue(final BooleanSupplier condition)
     {
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean())

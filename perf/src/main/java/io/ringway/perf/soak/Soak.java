@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -176,7 +177,7 @@ public final class Soak
         }
     }
 
-    private static void awaitTrue(final java.util.function.BooleanSupplier condition, final String what)
+    private static void awaitTrue(final BooleanSupplier condition, final String what)
     {
         final long deadlineNs = System.nanoTime() + QUIET_TIMEOUT.toNanos();
         while (!condition.getAsBoolean())

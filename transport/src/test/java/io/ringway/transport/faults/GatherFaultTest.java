@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +74,10 @@ class GatherFaultTest
         final ChildPeer late = member("member:2000", "late");
         final Map<Long, Long> scatteredNs = new ConcurrentHashMap<>();
         final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        final List<Long> refusals = new CopyOnWriteArrayList<>();
         final Ringway ringway = Topology.builder()
             .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).drainTimeout(Duration.ofMillis(200)))
-            .actor("quoter", context -> new Quoter(context, scatteredNs, outcomes))
+            .actor("quoter", context -> new Quoter(context, scatteredNs, outcomes, refusals))
             .gather("quotes", gather -> gather.requester("quoter")
                 .remoteMember("ok", connect(ok.readyArgument()))
                 .remoteMember("crash", connect(crash.readyArgument()))
@@ -89,7 +91,7 @@ class GatherFaultTest
         resources.add(ringway);
         final Thread scatterer = new Thread(() ->
         {
-            final UnsafeBuffer request = new UnsafeBuffer("EURUSD".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            final UnsafeBuffer request = new UnsafeBuffer("EURUSD".getBytes(StandardCharsets.US_ASCII));
             while (!Thread.currentThread().isInterrupted())
             {
                 ringway.actor("quoter").offer(request, 0, request.capacity());
@@ -116,6 +118,7 @@ class GatherFaultTest
         FaultAwait.until(() -> outcomes.size() == scatteredNs.size(),
             () -> outcomes.size() + " results of " + scatteredNs.size() + " gathers");
 
+        assertEquals(List.of(), refusals, "no scatter refused: a hung member does not block the others");
         long longestNs = 0;
         int before = 0;
         int after = 0;
@@ -159,20 +162,26 @@ class GatherFaultTest
         }
     }
 
-    /** Scatters on each message from outside; records each result. */
+    /** Scatters on each message from outside; records each result, and each refused scatter. */
     private static final class Quoter implements Actor
     {
         private final ActorContext context;
         private final Gatherer quotes;
         private final Map<Long, Long> scatteredNs;
         private final List<Outcome> outcomes;
+        private final List<Long> refusals;
 
-        Quoter(final ActorContext context, final Map<Long, Long> scatteredNs, final List<Outcome> outcomes)
+        Quoter(
+            final ActorContext context,
+            final Map<Long, Long> scatteredNs,
+            final List<Outcome> outcomes,
+            final List<Long> refusals)
         {
             this.context = context;
             this.quotes = context.attachment("quotes", Gatherer.class);
             this.scatteredNs = scatteredNs;
             this.outcomes = outcomes;
+            this.refusals = refusals;
         }
 
         @Override
@@ -200,6 +209,10 @@ class GatherFaultTest
                 if (gatherId > 0)
                 {
                     scatteredNs.put(gatherId, startNs);
+                }
+                else
+                {
+                    refusals.add(gatherId);
                 }
             }
         }
