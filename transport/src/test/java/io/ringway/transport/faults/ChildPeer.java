@@ -137,14 +137,30 @@ final class ChildPeer implements AutoCloseable
         }
     }
 
+    /** Resumes a stopped peer; one that exits meanwhile makes {@code kill} fail, which is no failure. */
+    private void resumeIfAlive()
+    {
+        try
+        {
+            if (process.isAlive())
+            {
+                signal("CONT");
+            }
+        }
+        catch (final AssertionError ex)
+        {
+            if (process.isAlive())
+            {
+                throw ex;
+            }
+        }
+    }
+
     /** Ends its stdin, so it closes its runtime and exits; kills it if it has not within 10 s. */
     @Override
     public void close() throws InterruptedException
     {
-        if (process.isAlive())
-        {
-            signal("CONT");
-        }
+        resumeIfAlive();
         stdin.close();
         if (!process.waitFor(10, TimeUnit.SECONDS))
         {
