@@ -14,8 +14,11 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  */
 public final class CoreSettings
 {
-    /** Bytes in every message. */
-    public static final int MESSAGE_LENGTH = 64;
+    /** The system property that sets {@link #MESSAGE_LENGTH} in a JMH fork: {@code bench --size} passes it. */
+    public static final String MESSAGE_LENGTH_PROPERTY = "ringway.perf.messageLength";
+
+    /** Bytes in every message: 64 unless {@link #MESSAGE_LENGTH_PROPERTY} says otherwise. */
+    public static final int MESSAGE_LENGTH = Integer.getInteger(MESSAGE_LENGTH_PROPERTY, 64);
 
     /** Messages a one-hop ring (or queue) holds. */
     public static final int HOP_RING_SLOTS = 65_536;
