@@ -66,7 +66,18 @@ public final class RingwayPerf
      */
     public static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final CommandLine commandLine = new CommandLine(new RingwayPerf(out, err))
+        final CommandLine commandLine = commandLine(out, err);
+        return commandLine.execute(withDefaultSubcommand(commandLine, args));
+    }
+
+    /**
+     * @param out where progress and results go.
+     * @param err where usage errors and failures go.
+     * @return the command line, every subcommand registered, with its error handling set.
+     */
+    static CommandLine commandLine(final PrintStream out, final PrintStream err)
+    {
+        return new CommandLine(new RingwayPerf(out, err))
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
             .setParameterExceptionHandler((ex, ignored) ->
@@ -81,7 +92,6 @@ public final class RingwayPerf
                 err.println(command.getCommandSpec().qualifiedName() + " failed: " + oneLine(String.valueOf(ex)));
                 return FAILED;
             });
-        return commandLine.execute(withDefaultSubcommand(commandLine, args));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.ringway.perf;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,7 +39,7 @@ class RingwayPerfTest
 
     private static String[] withDefault(final String... args)
     {
-        return RingwayPerf.withDefaultSubcommand(new CommandLine(RingwayPerf.class), args);
+        return RingwayPerf.withDefaultSubcommand(RingwayPerf.commandLine(System.out, System.err), args);
     }
 
     @Test
