@@ -1,6 +1,7 @@
 package io.ringway.perf;
 
 import io.ringway.perf.cli.BenchCommand;
+import io.ringway.perf.cli.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import java.util.Arrays;
     description = "Ringway's benchmarks, demo and tools. With no subcommand, or with options only, runs bench.",
     subcommands = {
         BenchCommand.class,
+        DemoCommand.class,
         // Further subcommands register here, one class each: the peer tools (io.ringway.perf.tools: pub, sub,
         // push, pull, req, rep), stat (io.ringway.perf.stat) and soak (io.ringway.perf.soak).
     })
@@ -78,6 +80,7 @@ public final class RingwayPerf
     static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
         return new CommandLine(new RingwayPerf(out, err))
+            .setCaseInsensitiveEnumValuesAllowed(true)
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
             .setParameterExceptionHandler((ex, ignored) ->
