@@ -6,6 +6,7 @@ import io.ringway.perf.report.BenchReport;
 import io.ringway.perf.report.Measurement;
 import io.ringway.perf.report.ReportFolder;
 import io.ringway.perf.report.ReportTable;
+import io.ringway.runtime.agent.Idle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +68,11 @@ public final class BenchCommand implements Callable<Integer>
         description = "Report folder (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--idle", defaultValue = "BUSY_SPIN", paramLabel = "STRATEGY",
+        description = "How every consumer, echo and worker thread waits for work: ${COMPLETION-CANDIDATES}"
+            + " (default: ${DEFAULT-VALUE}). Pekko's own dispatcher threads keep theirs.")
+    private Idle idle;
+
     @Option(names = "--gc", description = "Add JMH's GC profiler and a B/op column (slower).")
     private boolean gc;
 
@@ -95,13 +101,13 @@ public final class BenchCommand implements Callable<Integer>
         final List<BenchCase> cases = new ArrayList<>();
         suites.forEach(s -> cases.addAll(s.cases()));
         final String settings = String.format(Locale.ROOT,
-            "suite %s, %d-byte messages, 1 fork per benchmark, warmup 1 x %d ms, measurement 2 x %d ms%s",
-            suite, size, iterationMs, iterationMs, gc ? ", GC profiler" : "");
+            "suite %s, %d-byte messages, idle %s, 1 fork per benchmark, warmup 1 x %d ms, measurement 2 x %d ms%s",
+            suite, size, idle, iterationMs, iterationMs, gc ? ", GC profiler" : "");
         print.println("ringway-perf bench: " + cases.size() + " benchmarks; " + settings);
         print.println("JVM " + System.getProperty("java.vm.version") + ", "
             + Runtime.getRuntime().availableProcessors() + " processors");
 
-        final JmhBench bench = new JmhBench(iterationMs, size, gc);
+        final JmhBench bench = new JmhBench(iterationMs, size, gc, idle);
         final ProgressFormat progress = new ProgressFormat(print);
         final List<Measurement> measurements = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++)

@@ -2,6 +2,7 @@ package io.ringway.perf.cli;
 
 import io.ringway.perf.core.CoreSettings;
 import io.ringway.perf.report.Measurement;
+import io.ringway.runtime.agent.Idle;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -42,14 +43,17 @@ final class JmhBench
     private final long iterationMs;
     private final int messageLength;
     private final boolean gc;
+    private final Idle idle;
 
     /**
      * @param iterationMs   length of each warmup and measurement iteration.
      * @param messageLength bytes per message, passed to the fork as {@link CoreSettings#MESSAGE_LENGTH_PROPERTY}.
      * @param gc            whether to add JMH's GC profiler, for bytes allocated per operation.
+     * @param idle          how the benchmarks' consumer threads wait, passed as {@link CoreSettings#IDLE_PROPERTY}.
      */
-    JmhBench(final long iterationMs, final int messageLength, final boolean gc)
+    JmhBench(final long iterationMs, final int messageLength, final boolean gc, final Idle idle)
     {
+        this.idle = idle;
         this.iterationMs = iterationMs;
         this.messageLength = messageLength;
         this.gc = gc;
@@ -74,7 +78,8 @@ final class JmhBench
             .measurementIterations(2)
             .measurementTime(iteration)
             .jvmArgsAppend("--add-exports", ADD_EXPORTS,
-                "-D" + CoreSettings.MESSAGE_LENGTH_PROPERTY + "=" + messageLength)
+                "-D" + CoreSettings.MESSAGE_LENGTH_PROPERTY + "=" + messageLength,
+                "-D" + CoreSettings.IDLE_PROPERTY + "=" + idle.name())
             .shouldFailOnError(true);
         if (null != benchCase.paramName())
         {
@@ -119,7 +124,8 @@ final class JmhBench
         while (raw.hasNext())
         {
             final Map.Entry<Double, Long> bucket = raw.next();
-            histogram.recordValueWithCount(Math.max(1, Math.round(bucket.getKey() * NS_PER_UNIT_US)), bucket.getValue());
+            final long valueNs = Math.max(1, Math.round(bucket.getKey() * NS_PER_UNIT_US));
+            histogram.recordValueWithCount(valueNs, bucket.getValue());
         }
         return histogram;
     }

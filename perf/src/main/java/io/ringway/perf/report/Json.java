@@ -43,12 +43,16 @@ final class Json
     }
 
     private static void result(
-        final StringBuilder json, final Measurement row, final Measurement baseline, final Function<Measurement, String> hgrm)
+        final StringBuilder json,
+        final Measurement row,
+        final Measurement baseline,
+        final Function<Measurement, String> hgrm)
     {
         json.append("    {\"benchmark\": ").append(string(row.benchmark()))
             .append(", \"system\": ").append(string(row.system()))
             .append(", \"mopsPerSecond\": ").append(number(row.mopsPerSecond()))
-            .append(", \"mopsRatio\": ").append(number(BenchReport.ratio(row.mopsPerSecond(), baseline.mopsPerSecond())))
+            .append(", \"mopsRatio\": ")
+            .append(number(BenchReport.ratio(row.mopsPerSecond(), baseline.mopsPerSecond())))
             .append(", \"bytesPerOp\": ").append(number(row.bytesPerOp()));
         if (row.hasLatency())
         {

@@ -37,14 +37,17 @@ class BenchCommandTest
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final Path report = folder.resolve("report");
 
+        // Backoff consumers: a test must not busy-spin (the JMH thread still spins while it waits a reply).
         final int status = RingwayPerf.run(new String[]{"bench", "--suite", "core", "--duration", "0.1",
-            "--out", report.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+            "--idle", "backoff", "--size", "128", "--out", report.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
         final String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
         final List<BenchCase> cases = BenchSuites.named("core").get(0).cases();
         final String json = Files.readString(report.resolve(ReportFolder.RESULTS));
+        assertTrue(json.contains("suite core, 128-byte messages, idle BACKOFF"), json);
         for (final BenchCase benchCase : cases)
         {
             assertTrue(json.contains("{\"benchmark\": \"" + benchCase.benchmark() + "\", \"system\": \""
