@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,7 +54,9 @@ public final class BenchCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = BenchSuites.ALL, paramLabel = "NAME",
-        description = "all (the default: every suite, one after another), core or patterns.")
+        completionCandidates = SuiteNames.class,
+        description = "One of ${COMPLETION-CANDIDATES}; ${DEFAULT-VALUE} (the default) runs every suite, one after"
+            + " another.")
     private String suite;
 
     @Option(names = "--size", defaultValue = "64", paramLabel = "BYTES",
@@ -123,5 +126,15 @@ public final class BenchCommand implements Callable<Integer>
         print.println();
         print.println("report: " + out.resolve(ReportFolder.INDEX).toAbsolutePath());
         return 0;
+    }
+
+    /** The names {@code --suite} takes, for help: {@link BenchSuites#names()}. */
+    static final class SuiteNames implements Iterable<String>
+    {
+        @Override
+        public Iterator<String> iterator()
+        {
+            return BenchSuites.names().iterator();
+        }
     }
 }
