@@ -71,7 +71,7 @@ public final class ProgressFormat implements OutputFormat
     @Override
     public void endRun(final Collection<RunResult> result)
     {
-        out.printf("[%s] all benchmarks done%n", elapsed());
+        out.printf("[%s] done%n", elapsed());
     }
 
     @Override
