@@ -17,12 +17,15 @@ import java.util.concurrent.TimeUnit;
  * JMH output cut down to progress lines: one per benchmark, one per iteration, JMH's own run-progress estimate,
  * and anything else JMH or a fork prints that is not a {@code #} header (failures, warnings).
  */
-final class ProgressFormat implements OutputFormat
+public final class ProgressFormat implements OutputFormat
 {
     private final PrintStream out;
     private final long startNs = System.nanoTime();
 
-    ProgressFormat(final PrintStream out)
+    /**
+     * @param out where the progress lines go.
+     */
+    public ProgressFormat(final PrintStream out)
     {
         this.out = out;
     }
@@ -68,7 +71,7 @@ final class ProgressFormat implements OutputFormat
     @Override
     public void endRun(final Collection<RunResult> result)
     {
-        out.printf("[%s] all benchmarks done%n", elapsed());
+        out.printf("[%s] done%n", elapsed());
     }
 
     @Override

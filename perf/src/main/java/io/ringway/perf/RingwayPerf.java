@@ -1,41 +1,54 @@
 package io.ringway.perf;
 
-import io.ringway.perf.patterns.PatternFigures;
-import io.ringway.perf.patterns.PatternPeer;
-import io.ringway.perf.patterns.PatternRow;
-import io.ringway.perf.patterns.PatternSuite;
-import io.ringway.perf.patterns.PatternTable;
-import org.openjdk.jmh.runner.RunnerException;
+import io.ringway.perf.cli.BenchCommand;
+import io.ringway.perf.cli.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * The {@code ringway-perf} command line.
+ * The {@code ringway-perf} command line, the executable jar's main class.
  * <pre>
- *   java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]
+ *   java -jar ringway-perf.jar [bench] [options]     the side-by-side benchmark suite (the default)
+ *   java -jar ringway-perf.jar demo [options]        the trading topology at a fixed rate
+ *   java -jar ringway-perf.jar SUBCOMMAND --help     each subcommand's options
  * </pre>
- * {@code bench} (the default) runs a suite through JMH and prints one table: the core suite (the default) compares
- * Ringway with raw Disruptor 4, {@code ArrayBlockingQueue} and Agrona's {@code OneToOneRingBuffer}; the pattern
- * suite compares Ringway's operators with Apache Pekko actors and JeroMQ inproc sockets.
+ * Subcommands reach the output streams through {@link #out()} and {@link #err()} (as {@code @ParentCommand}), so
+ * that tests can capture them. A bad argument gets one line on standard error and exit status 2; a failure while
+ * running gets one line and exit status 1; neither prints a stack trace.
  */
+@Command(
+    name = "ringway-perf",
+    mixinStandardHelpOptions = true,
+    versionProvider = RingwayPerf.Version.class,
+    description = "Ringway's benchmarks, demo and tools. With no subcommand, or with options only, runs bench.",
+    subcommands = {
+        BenchCommand.class,
+        DemoCommand.class,
+        // Further subcommands register here, one class each: the peer tools (io.ringway.perf.tools: pub, sub,
+        // push, pull, req, rep), stat (io.ringway.perf.stat) and soak (io.ringway.perf.soak).
+    })
 public final class RingwayPerf
 {
-    static final String SUITE_CORE = "core";
-    static final String SUITE_PATTERNS = "patterns";
+    /** Exit status of a bad argument, as picocli's {@link CommandLine.ExitCode#USAGE}. */
+    public static final int USAGE_ERROR = CommandLine.ExitCode.USAGE;
 
-    private static final String USAGE = String.join(System.lineSeparator(),
-        "usage: java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]",
-        "  bench     run a JMH suite and print one table",
-        "  --suite   core (the default): one-hop throughput and ping-pong latency against raw Disruptor,",
-        "            ArrayBlockingQueue and Agrona; patterns: fan-out, round-robin, request-reply and gather",
-        "            against Pekko actors and JeroMQ inproc",
-        "  --quick   shorter warmup and measurement, for a smoke run",
-        "  --gc      add JMH's GC profiler and a B/op column",
-        "  --help    print this message");
+    /** Exit status of a command that failed while running. */
+    public static final int FAILED = CommandLine.ExitCode.SOFTWARE;
 
-    private RingwayPerf()
+    private static final String DEFAULT_SUBCOMMAND = "bench";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private RingwayPerf(final PrintStream out, final PrintStream err)
     {
+        this.out = out;
+        this.err = err;
     }
 
     /**
@@ -50,135 +63,86 @@ public final class RingwayPerf
      * @param args the command line.
      * @param out  where progress and results go.
      * @param err  where usage errors and failures go.
-     * @return the exit status: 0 on success, 1 if a benchmark failed, 2 on a usage error.
+     * @return the exit status: 0 on success, {@link #FAILED} if the command failed, {@link #USAGE_ERROR} on a bad
+     * argument.
      */
-    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    public static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final Command command = Command.parse(args);
-        if (null != command.error)
-        {
-            return usageError(err, command.error);
-        }
-        if (command.help)
-        {
-            out.println(USAGE);
-            return 0;
-        }
-        return SUITE_PATTERNS.equals(command.suite)
-            ? benchPatterns(new PatternSuite(command.quick, command.gc), command.gc, out, err)
-            : bench(new CoreSuite(command.quick, command.gc), command.gc, out, err);
-    }
-
-    /** The parsed command line: what to run, or the usage error that stops it. */
-    static final class Command
-    {
-        boolean quick;
-        boolean gc;
-        boolean help;
-        String suite = SUITE_CORE;
-        String error;
-
-        static Command parse(final String[] args)
-        {
-            final Command command = new Command();
-            for (int i = 0; i < args.length && null == command.error && !command.help; i++)
-            {
-                switch (args[i])
-                {
-                    case "bench":
-                        command.error = i != 0 ? "'bench' must come first" : null;
-                        break;
-                    case "--suite":
-                        if (i + 1 == args.length)
-                        {
-                            command.error = "--suite needs a suite: " + SUITE_CORE + " or " + SUITE_PATTERNS;
-                            break;
-                        }
-                        command.suite = args[++i];
-                        if (!SUITE_CORE.equals(command.suite) && !SUITE_PATTERNS.equals(command.suite))
-                        {
-                            command.error = "unknown suite '" + command.suite + "': " + SUITE_CORE + " or "
-                                + SUITE_PATTERNS;
-                        }
-                        break;
-                    case "--quick":
-                        command.quick = true;
-                        break;
-                    case "--gc":
-                        command.gc = true;
-                        break;
-                    case "-h":
-                    case "--help":
-                    case "help":
-                        command.help = true;
-                        break;
-                    default:
-                        command.error = "unknown argument '" + args[i] + "'";
-                }
-            }
-            return command;
-        }
-    }
-
-    private static int bench(final CoreSuite suite, final boolean gc, final PrintStream out, final PrintStream err)
-    {
-        out.println("Ringway core suite: " + suite.describe());
-        printJvm(out);
-        try
-        {
-            final Map<Peer, PeerFigures> figures = suite.run(out);
-            SuiteTable.print(out, figures, gc);
-            return 0;
-        }
-        catch (final RunnerException ex)
-        {
-            return failed(err, ex);
-        }
-    }
-
-    private static int benchPatterns(
-        final PatternSuite suite, final boolean gc, final PrintStream out, final PrintStream err)
-    {
-        out.println("Ringway pattern suite: " + suite.describe());
-        printJvm(out);
-        try
-        {
-            final Map<PatternRow, Map<PatternPeer, PatternFigures>> figures = suite.run(new ProgressFormat(out));
-            PatternTable.print(out, figures, gc);
-            return 0;
-        }
-        catch (final RunnerException ex)
-        {
-            return failed(err, ex);
-        }
-    }
-
-    private static void printJvm(final PrintStream out)
-    {
-        out.println("JVM " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
-            + " processors; java.base/jdk.internal.misc exported to this jar: " + internalMiscExported());
-    }
-
-    private static int failed(final PrintStream err, final RunnerException ex)
-    {
-        err.println("benchmark run failed: " + ex.getMessage());
-        ex.printStackTrace(err);
-        return 1;
+        final CommandLine commandLine = commandLine(out, err);
+        return commandLine.execute(withDefaultSubcommand(commandLine, args));
     }
 
     /**
-     * @return whether the jar's {@code Add-Exports} manifest entry (or a command-line flag) took effect here. JMH
-     * forks get the flag from each benchmark's {@code @Fork(jvmArgsAppend)}, since they start with {@code -cp}.
+     * @param out where progress and results go.
+     * @param err where usage errors and failures go.
+     * @return the command line, every subcommand registered, with its error handling set.
      */
-    private static boolean internalMiscExported()
+    static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
-        return Object.class.getModule().isExported("jdk.internal.misc", RingwayPerf.class.getModule());
+        return new CommandLine(new RingwayPerf(out, err))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+            .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+            .setParameterExceptionHandler((ex, ignored) ->
+            {
+                final CommandLine command = ex.getCommandLine();
+                err.println(oneLine(ex.getMessage()) + " (see '" + command.getCommandSpec().qualifiedName()
+                    + " --help')");
+                return USAGE_ERROR;
+            })
+            .setExecutionExceptionHandler((ex, command, ignored) ->
+            {
+                err.println(command.getCommandSpec().qualifiedName() + " failed: " + oneLine(String.valueOf(ex)));
+                return FAILED;
+            });
     }
 
-    private static int usageError(final PrintStream err, final String message)
+    /**
+     * @return where a subcommand prints its progress and results.
+     */
+    public PrintStream out()
     {
-        err.println(message);
-        err.println(USAGE);
-        return 2;
+        return out;
+    }
+
+    /**
+     * @return where a subcommand prints what went wrong.
+     */
+    public PrintStream err()
+    {
+        return err;
+    }
+
+    /**
+     * {@code bench} is the default: picocli has no default subcommand, so a command line that is empty or starts
+     * with an option that the top level does not know is given to {@code bench}.
+     */
+    static String[] withDefaultSubcommand(final CommandLine commandLine, final String[] args)
+    {
+        if (args.length > 0 && !args[0].startsWith("-")
+            || args.length > 0 && commandLine.getCommandSpec().optionsMap().containsKey(args[0]))
+        {
+            return args;
+        }
+        final String[] bench = new String[args.length + 1];
+        bench[0] = DEFAULT_SUBCOMMAND;
+        System.arraycopy(args, 0, bench, 1, args.length);
+        return bench;
+    }
+
+    private static String oneLine(final String message)
+    {
+        return String.join(" ", Arrays.asList(String.valueOf(message).strip().split("\\s*\\R\\s*")));
+    }
+
+    /** The version line of {@code --version}: the jar's implementation version, if it has one. */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String version = RingwayPerf.class.getPackage().getImplementationVersion();
+            return new String[]{"ringway-perf " + (null == version ? "(development build)" : version)};
+        }
     }
 }

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The command line's parsing and exit codes. Running a suite takes minutes, so the tests stop at what the
- * command line decides to run; the suites themselves are run by hand and recorded in perf/RESULTS.md.
+ * The top-level command line: bench as the default subcommand, help, and bad arguments (one line, exit status 2,
+ * no stack trace). Nothing here runs a benchmark: each bad argument is refused before any fork starts.
  */
 class RingwayPerfTest
 {
@@ -23,75 +23,93 @@ class RingwayPerfTest
             new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void shouldRunTheCoreSuiteWhenNoSuiteIsNamed()
+    private String err()
     {
-        final RingwayPerf.Command command = RingwayPerf.Command.parse(new String[]{"bench", "--quick"});
-
-        assertNull(command.error);
-        assertEquals(RingwayPerf.SUITE_CORE, command.suite);
-        assertTrue(command.quick);
-        assertFalse(command.gc);
+        return err.toString(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void shouldRunThePatternSuiteWhenNamed()
+    private void assertOneLineUsageError(final int status, final String expected)
     {
-        final RingwayPerf.Command command =
-            RingwayPerf.Command.parse(new String[]{"bench", "--suite", "patterns", "--gc"});
-
-        assertNull(command.error);
-        assertEquals(RingwayPerf.SUITE_PATTERNS, command.suite);
-        assertTrue(command.gc);
-        assertFalse(command.quick);
-    }
-
-    @Test
-    void shouldAcceptTheSuiteWithoutBench()
-    {
-        final RingwayPerf.Command command = RingwayPerf.Command.parse(new String[]{"--suite", "core"});
-
-        assertNull(command.error);
-        assertEquals(RingwayPerf.SUITE_CORE, command.suite);
-    }
-
-    @Test
-    void shouldExitWithUsageErrorForAnUnknownSuite()
-    {
-        assertEquals(2, run("bench", "--suite", "pipelines"));
-        final String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("unknown suite 'pipelines'"), message);
-        assertTrue(message.contains("usage:"), message);
+        assertEquals(RingwayPerf.USAGE_ERROR, status, err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains(expected), err());
+        assertFalse(err().contains("Exception") || err().contains("\tat "), err());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void shouldExitWithUsageErrorWhenTheSuiteIsMissing()
+    private static String[] withDefault(final String... args)
     {
-        assertEquals(2, run("bench", "--suite"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--suite needs a suite"));
+        return RingwayPerf.withDefaultSubcommand(RingwayPerf.commandLine(System.out, System.err), args);
     }
 
     @Test
-    void shouldExitWithUsageErrorWhenBenchIsNotFirst()
+    void shouldRunBenchWhenNoSubcommandIsGiven()
     {
-        assertEquals(2, run("--quick", "bench"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'bench' must come first"));
+        assertArrayEquals(new String[]{"bench"}, withDefault());
     }
 
     @Test
-    void shouldExitWithUsageErrorForAnUnknownArgument()
+    void shouldGiveLeadingOptionsToBench()
     {
-        assertEquals(2, run("bench", "--fast"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown argument '--fast'"));
+        assertArrayEquals(new String[]{"bench", "--suite", "core"}, withDefault("--suite", "core"));
     }
 
     @Test
-    void shouldPrintUsageNamingBothSuitesOnHelp()
+    void shouldKeepANamedSubcommandOrATopLevelOption()
+    {
+        assertArrayEquals(new String[]{"bench", "--gc"}, withDefault("bench", "--gc"));
+        assertArrayEquals(new String[]{"--help"}, withDefault("--help"));
+        assertArrayEquals(new String[]{"-V"}, withDefault("-V"));
+    }
+
+    @Test
+    void shouldListBenchInTheTopLevelHelp()
     {
         assertEquals(0, run("--help"));
-        final String usage = out.toString(StandardCharsets.UTF_8);
-        assertTrue(usage.contains("--suite core|patterns"), usage);
-        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        final String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("ringway-perf"), help);
+        assertTrue(help.contains("bench"), help);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionInOneLine()
+    {
+        assertOneLineUsageError(run("--frobnicate"), "Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSubcommandInOneLine()
+    {
+        assertOneLineUsageError(run("frobnicate"), "frobnicate");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSuiteInOneLine()
+    {
+        assertOneLineUsageError(run("bench", "--suite", "pipelines"), "unknown suite 'pipelines'");
+    }
+
+    @Test
+    void shouldRefuseAMissingOptionValueInOneLine()
+    {
+        assertOneLineUsageError(run("bench", "--suite"), "--suite");
+    }
+
+    @Test
+    void shouldRefuseAMalformedNumberInOneLine()
+    {
+        assertOneLineUsageError(run("--size", "big"), "'big' is not an int");
+    }
+
+    @Test
+    void shouldRefuseAMessageSizeOutOfRangeInOneLine()
+    {
+        assertOneLineUsageError(run("bench", "--size", "4"), "--size 4 is out of range");
+    }
+
+    @Test
+    void shouldRefuseATooShortDurationInOneLine()
+    {
+        assertOneLineUsageError(run("bench", "--duration", "0"), "--duration 0.0 is too short");
     }
 }

@@ -58,7 +58,7 @@ public class AgronaRingOneHop
     public void setUp()
     {
         ring = new OneToOneRingBuffer(CoreSettings.newAgronaRingBuffer(HOP_RING_SLOTS));
-        consumer = CoreSettings.startBusySpinning(new Consumer(ring, progress));
+        consumer = CoreSettings.startRunner(new Consumer(ring, progress));
     }
 
     /** Sends one message, spinning while the ring is full. */

@@ -60,7 +60,7 @@ public class AgronaRingPingPong implements MessageHandler
     {
         pingRing = new OneToOneRingBuffer(CoreSettings.newAgronaRingBuffer(PING_PONG_RING_SLOTS));
         pongRing = new OneToOneRingBuffer(CoreSettings.newAgronaRingBuffer(PING_PONG_RING_SLOTS));
-        echo = CoreSettings.startBusySpinning(new Echo(pingRing, pongRing));
+        echo = CoreSettings.startRunner(new Echo(pingRing, pongRing));
     }
 
     /** Sends one ping and busy-waits its pong. */

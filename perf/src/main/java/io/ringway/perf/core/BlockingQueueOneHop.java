@@ -57,7 +57,7 @@ public class BlockingQueueOneHop
     @Setup(Level.Trial)
     public void setUp()
     {
-        consumer = CoreSettings.startBusySpinning(new Consumer(queue, progress));
+        consumer = CoreSettings.startRunner(new Consumer(queue, progress));
     }
 
     /** Sends one message, spinning while the queue is full. */

@@ -55,7 +55,7 @@ public class BlockingQueuePingPong
     @Setup(Level.Trial)
     public void setUp()
     {
-        echo = CoreSettings.startBusySpinning(new Echo(pingQueue, pongQueue));
+        echo = CoreSettings.startRunner(new Echo(pingQueue, pongQueue));
     }
 
     /** Sends one ping and busy-waits its pong. */

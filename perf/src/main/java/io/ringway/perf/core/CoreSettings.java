@@ -1,10 +1,16 @@
 package io.ringway.perf.core;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import io.ringway.runtime.agent.Idle;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -14,8 +20,21 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  */
 public final class CoreSettings
 {
-    /** Bytes in every message. */
-    public static final int MESSAGE_LENGTH = 64;
+    /** The system property that sets {@link #MESSAGE_LENGTH} in a JMH fork: {@code bench --size} passes it. */
+    public static final String MESSAGE_LENGTH_PROPERTY = "ringway.perf.messageLength";
+
+    /** Bytes in every message: 64 unless {@link #MESSAGE_LENGTH_PROPERTY} says otherwise. */
+    public static final int MESSAGE_LENGTH = Integer.getInteger(MESSAGE_LENGTH_PROPERTY, 64);
+
+    /** The system property that sets {@link #IDLE} in a JMH fork, an {@link Idle} name: {@code bench --idle}. */
+    public static final String IDLE_PROPERTY = "ringway.perf.idle";
+
+    /**
+     * How every consumer, echo and worker thread of a benchmark waits for work: Ringway's dispatchers, the
+     * {@link #startRunner} threads of the other systems and the Disruptor's {@link #newWaitStrategy}. Busy spin
+     * unless {@link #IDLE_PROPERTY} says otherwise. The JMH thread itself always spins while it waits a reply.
+     */
+    public static final Idle IDLE = Idle.valueOf(System.getProperty(IDLE_PROPERTY, Idle.BUSY_SPIN.name()));
 
     /** Messages a one-hop ring (or queue) holds. */
     public static final int HOP_RING_SLOTS = 65_536;
@@ -60,15 +79,47 @@ public final class CoreSettings
     }
 
     /**
-     * Runs a consumer the way a Ringway dispatcher runs: an {@link AgentRunner} with a
-     * {@link BusySpinIdleStrategy}, on a daemon thread.
+     * Runs a consumer the way a Ringway dispatcher runs: an {@link AgentRunner} with the {@link #IDLE} strategy,
+     * on a daemon thread.
+     *
+     * @param agent the consumer's duty cycle.
+     * @return the runner, to {@code close()} at teardown.
+     */
+    public static AgentRunner startRunner(final Agent agent)
+    {
+        return start(IDLE.newStrategy(), agent);
+    }
+
+    /**
+     * @return a Disruptor wait strategy that waits as {@link #IDLE} does: busy spin, yield, or spin-yield-park
+     * ({@code SleepingWaitStrategy}, for backoff; with 1 ms parks, for sleeping).
+     */
+    public static WaitStrategy newWaitStrategy()
+    {
+        switch (IDLE)
+        {
+            case BUSY_SPIN: return new BusySpinWaitStrategy();
+            case YIELDING: return new YieldingWaitStrategy();
+            case SLEEPING: return new SleepingWaitStrategy(0, 1_000_000);
+            default: return new SleepingWaitStrategy();
+        }
+    }
+
+    /**
+     * Runs a consumer on a busy-spinning {@link AgentRunner} ({@link BusySpinIdleStrategy}), on a daemon thread,
+     * whatever {@link #IDLE} says.
      *
      * @param agent the consumer's duty cycle.
      * @return the runner, to {@code close()} at teardown.
      */
     public static AgentRunner startBusySpinning(final Agent agent)
     {
-        final AgentRunner runner = new AgentRunner(new BusySpinIdleStrategy(), Throwable::printStackTrace, null, agent);
+        return start(new BusySpinIdleStrategy(), agent);
+    }
+
+    private static AgentRunner start(final IdleStrategy idle, final Agent agent)
+    {
+        final AgentRunner runner = new AgentRunner(idle, Throwable::printStackTrace, null, agent);
         final Thread thread = new Thread(runner, agent.roleName());
         thread.setDaemon(true);
         thread.start();

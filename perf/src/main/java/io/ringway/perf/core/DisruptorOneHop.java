@@ -57,7 +57,7 @@ public class DisruptorOneHop
     public void setUp()
     {
         ring = RingBuffer.createSingleProducer(
-            PayloadEvent.factory(HOP_RING_SLOTS), HOP_RING_SLOTS, new BusySpinWaitStrategy());
+            PayloadEvent.factory(HOP_RING_SLOTS), HOP_RING_SLOTS, CoreSettings.newWaitStrategy());
         processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), new Consumer(progress));
         ring.addGatingSequences(processor.getSequence());
         consumerThread = new Thread(processor, "disruptor-consumer");

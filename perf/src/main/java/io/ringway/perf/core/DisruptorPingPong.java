@@ -60,9 +60,9 @@ public class DisruptorPingPong implements EventPoller.Handler<PayloadEvent>
     public void setUp()
     {
         pingRing = RingBuffer.createSingleProducer(
-            PayloadEvent.factory(PING_PONG_RING_SLOTS), PING_PONG_RING_SLOTS, new BusySpinWaitStrategy());
+            PayloadEvent.factory(PING_PONG_RING_SLOTS), PING_PONG_RING_SLOTS, CoreSettings.newWaitStrategy());
         final RingBuffer<PayloadEvent> pongRing = RingBuffer.createSingleProducer(
-            PayloadEvent.factory(PING_PONG_RING_SLOTS), PING_PONG_RING_SLOTS, new BusySpinWaitStrategy());
+            PayloadEvent.factory(PING_PONG_RING_SLOTS), PING_PONG_RING_SLOTS, CoreSettings.newWaitStrategy());
         pongPoller = pongRing.newPoller();
         pongRing.addGatingSequences(pongPoller.getSequence());
 

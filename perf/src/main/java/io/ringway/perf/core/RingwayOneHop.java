@@ -3,7 +3,6 @@ package io.ringway.perf.core;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorRef;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
@@ -57,7 +56,7 @@ public class RingwayOneHop
     public void setUp()
     {
         ringway = Ringway.builder()
-            .dispatcher("sink", Idle.BUSY_SPIN)
+            .dispatcher("sink", CoreSettings.IDLE)
             .actor("sink", context -> new CountingActor(progress), options -> options
                 .dispatcher("sink")
                 .singleProducer()

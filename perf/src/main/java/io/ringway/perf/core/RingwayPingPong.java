@@ -4,7 +4,6 @@ import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.ActorRef;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
@@ -63,7 +62,7 @@ public class RingwayPingPong
     {
         ringway = Ringway.builder()
             .callerDispatcher("caller")
-            .dispatcher("pong", Idle.BUSY_SPIN)
+            .dispatcher("pong", CoreSettings.IDLE)
             .actor("pinger", this::newPinger, options -> options
                 .dispatcher("caller")
                 .singleProducer()

@@ -73,7 +73,7 @@ public class JeroMqFanOut
         publisher.setSndHWM(WINDOW);
         publisher.setLinger(0);
         publisher.bind(ENDPOINT);
-        subscriberThread = CoreSettings.startBusySpinning(
+        subscriberThread = CoreSettings.startRunner(
             new JeroMqReceivers(context, SocketType.SUB, ENDPOINT, receivers));
         receivers.awaitJoined(this::probe, JOIN_TIMEOUT_NS);
     }

@@ -51,7 +51,7 @@ public class JeroMqGather
     {
         context = ZMQ.context(1);
         requesters.bind(context);
-        memberThread = CoreSettings.startBusySpinning(new JeroMqRepliers(context, requesters.endpoints()));
+        memberThread = CoreSettings.startRunner(new JeroMqRepliers(context, requesters.endpoints()));
         requesters.roundTrip();
     }
 

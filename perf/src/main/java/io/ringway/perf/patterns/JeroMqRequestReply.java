@@ -49,7 +49,7 @@ public class JeroMqRequestReply
     {
         context = ZMQ.context(1);
         requesters.bind(context);
-        replierThread = CoreSettings.startBusySpinning(new JeroMqRepliers(context, requesters.endpoints()));
+        replierThread = CoreSettings.startRunner(new JeroMqRepliers(context, requesters.endpoints()));
         requesters.roundTrip();
     }
 

@@ -67,7 +67,7 @@ public class JeroMqRoundRobin
         pusher.setSndHWM(WINDOW);
         pusher.setLinger(0);
         pusher.bind(ENDPOINT);
-        workerThread = CoreSettings.startBusySpinning(
+        workerThread = CoreSettings.startRunner(
             new JeroMqReceivers(context, SocketType.PULL, ENDPOINT, receivers));
         receivers.awaitJoined(this::probe, JOIN_TIMEOUT_NS);
     }

@@ -6,7 +6,6 @@ import io.ringway.patterns.fanout.Delivery;
 import io.ringway.patterns.fanout.FanOutPublisher;
 import io.ringway.perf.core.CoreSettings;
 import io.ringway.runtime.Ringway;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,7 +70,7 @@ public class RingwayFanOut
         receivers = Receivers.eachReceivesAll(subscribers);
         final TopologyBuilder topology = Topology.builder()
             .callerDispatcher("caller")
-            .dispatcher("subscribers", Idle.BUSY_SPIN)
+            .dispatcher("subscribers", CoreSettings.IDLE)
             .actor("feed", context ->
             {
                 publisher = context.attachment(OPERATOR, FanOutPublisher.class);

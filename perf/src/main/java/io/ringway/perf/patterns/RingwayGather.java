@@ -8,7 +8,6 @@ import io.ringway.perf.core.CoreSettings;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
@@ -76,7 +75,7 @@ public class RingwayGather
         }
         ringway = Topology.builder()
             .callerDispatcher("caller")
-            .dispatcher("members", Idle.BUSY_SPIN)
+            .dispatcher("members", CoreSettings.IDLE)
             .actor("client", context -> client = new Client(context.attachment(OPERATOR, Gatherer.class)),
                 options -> options.dispatcher("caller"))
             .actor(members[0], EchoActor::new, RingwayGather::memberOptions)

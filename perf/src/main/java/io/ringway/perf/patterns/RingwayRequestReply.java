@@ -6,7 +6,6 @@ import io.ringway.patterns.reqrep.Requester;
 import io.ringway.perf.core.CoreSettings;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.DirectBuffer;
@@ -68,7 +67,7 @@ public class RingwayRequestReply
     {
         ringway = Topology.builder()
             .callerDispatcher("caller")
-            .dispatcher("replier", Idle.BUSY_SPIN)
+            .dispatcher("replier", CoreSettings.IDLE)
             .actor("client", context -> client = new Client(context.attachment(OPERATOR, Requester.class)),
                 options -> options.dispatcher("caller"))
             .actor("echo", EchoActor::new, options -> options

@@ -4,7 +4,6 @@ import io.ringway.patterns.Topology;
 import io.ringway.patterns.roundrobin.RoundRobinSender;
 import io.ringway.perf.core.CoreSettings;
 import io.ringway.runtime.Ringway;
-import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.SendResult;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +62,7 @@ public class RingwayRoundRobin
     {
         ringway = Topology.builder()
             .callerDispatcher("caller")
-            .dispatcher("workers", Idle.BUSY_SPIN)
+            .dispatcher("workers", CoreSettings.IDLE)
             .actor("sender", context ->
             {
                 sender = context.attachment(OPERATOR, RoundRobinSender.class);
