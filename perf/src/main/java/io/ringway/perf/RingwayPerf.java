@@ -5,6 +5,7 @@ import io.ringway.perf.patterns.PatternPeer;
 import io.ringway.perf.patterns.PatternRow;
 import io.ringway.perf.patterns.PatternSuite;
 import io.ringway.perf.patterns.PatternTable;
+import io.ringway.perf.tcp.TcpSuite;
 import org.openjdk.jmh.runner.RunnerException;
 
 import java.io.PrintStream;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * The {@code ringway-perf} command line.
  * <pre>
- *   java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]
+ *   java -jar ringway-perf.jar [bench] [--suite core|patterns|tcp] [--quick] [--gc]
  * </pre>
  * {@code bench} (the default) runs a suite through JMH and prints one table: the core suite (the default) compares
  * Ringway with raw Disruptor 4, {@code ArrayBlockingQueue} and Agrona's {@code OneToOneRingBuffer}; the pattern
@@ -23,13 +24,14 @@ public final class RingwayPerf
 {
     static final String SUITE_CORE = "core";
     static final String SUITE_PATTERNS = "patterns";
+    static final String SUITE_TCP = "tcp";
 
     private static final String USAGE = String.join(System.lineSeparator(),
-        "usage: java -jar ringway-perf.jar [bench] [--suite core|patterns] [--quick] [--gc]",
+        "usage: java -jar ringway-perf.jar [bench] [--suite core|patterns|tcp] [--quick] [--gc]",
         "  bench     run a JMH suite and print one table",
         "  --suite   core (the default): one-hop throughput and ping-pong latency against raw Disruptor,",
         "            ArrayBlockingQueue and Agrona; patterns: fan-out, round-robin, request-reply and gather",
-        "            against Pekko actors and JeroMQ inproc",
+        "            against Pekko actors and JeroMQ inproc; tcp: Ringway's bridge against raw JeroMQ over tcp",
         "  --quick   shorter warmup and measurement, for a smoke run",
         "  --gc      add JMH's GC profiler and a B/op column",
         "  --help    print this message");
@@ -64,6 +66,13 @@ public final class RingwayPerf
             out.println(USAGE);
             return 0;
         }
+        if (SUITE_TCP.equals(command.suite))
+        {
+            final TcpSuite suite = new TcpSuite(command.quick, command.gc);
+            out.println("Ringway tcp suite: " + suite.describe());
+            printJvm(out);
+            return suite.bench(new ProgressFormat(out), out, err);
+        }
         return SUITE_PATTERNS.equals(command.suite)
             ? benchPatterns(new PatternSuite(command.quick, command.gc), command.gc, out, err)
             : bench(new CoreSuite(command.quick, command.gc), command.gc, out, err);
@@ -91,14 +100,16 @@ public final class RingwayPerf
                     case "--suite":
                         if (i + 1 == args.length)
                         {
-                            command.error = "--suite needs a suite: " + SUITE_CORE + " or " + SUITE_PATTERNS;
+                            command.error = "--suite needs a suite: " + SUITE_CORE + ", " + SUITE_PATTERNS + " or "
+                                + SUITE_TCP;
                             break;
                         }
                         command.suite = args[++i];
-                        if (!SUITE_CORE.equals(command.suite) && !SUITE_PATTERNS.equals(command.suite))
+                        if (!SUITE_CORE.equals(command.suite) && !SUITE_PATTERNS.equals(command.suite)
+                            && !SUITE_TCP.equals(command.suite))
                         {
-                            command.error = "unknown suite '" + command.suite + "': " + SUITE_CORE + " or "
-                                + SUITE_PATTERNS;
+                            command.error = "unknown suite '" + command.suite + "': " + SUITE_CORE + ", "
+                                + SUITE_PATTERNS + " or " + SUITE_TCP;
                         }
                         break;
                     case "--quick":

@@ -47,6 +47,15 @@ class RingwayPerfTest
     }
 
     @Test
+    void shouldRunTheTcpSuiteWhenNamed()
+    {
+        final RingwayPerf.Command command = RingwayPerf.Command.parse(new String[]{"bench", "--suite", "tcp"});
+
+        assertNull(command.error);
+        assertEquals(RingwayPerf.SUITE_TCP, command.suite);
+    }
+
+    @Test
     void shouldAcceptTheSuiteWithoutBench()
     {
         final RingwayPerf.Command command = RingwayPerf.Command.parse(new String[]{"--suite", "core"});
