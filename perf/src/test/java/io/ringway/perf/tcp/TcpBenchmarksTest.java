@@ -55,9 +55,10 @@ class TcpBenchmarksTest
             assertEquals(MESSAGES, benchmark.sent());
             assertEquals(MESSAGES, benchmark.delivered());
             assertTrue(probes >= 1, "the probe crossed before the first message");
-            assertEquals(probes + MESSAGES, benchmark.sentOnWire(), "every message went out on the pushing link");
-            assertTrue(benchmark.receivedFromWire() >= probes + MESSAGES,
-                "every message came in on the pulling link: " + benchmark.receivedFromWire());
+            // Probes still queued in the port when the first one arrived go out after it: at least, not exactly.
+            assertTrue(benchmark.sentOnWire() >= probes + MESSAGES,
+                "every message went out on the pushing link: " + benchmark.sentOnWire());
+            assertEquals(benchmark.sentOnWire(), benchmark.receivedFromWire(), "and came in on the pulling link");
         }
         finally
         {
