@@ -21,6 +21,11 @@ import io.ringway.perf.patterns.RingwayGather;
 import io.ringway.perf.patterns.RingwayRequestReply;
 import io.ringway.perf.patterns.RingwayRoundRobin;
 import io.ringway.perf.report.BenchReport;
+import io.ringway.perf.tcp.JeroMqTcpPushPull;
+import io.ringway.perf.tcp.JeroMqTcpRequestReply;
+import io.ringway.perf.tcp.RingwayTcpPushPull;
+import io.ringway.perf.tcp.RingwayTcpRequestReply;
+import io.ringway.perf.tcp.TcpSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +42,15 @@ public final class BenchSuites
     private static final String RINGWAY = BenchReport.BASELINE;
     private static final String PEKKO = "Pekko 1.1 classic actors";
     private static final String JEROMQ = "JeroMQ 0.6 inproc";
+    private static final String JEROMQ_TCP = "JeroMQ 0.6 tcp";
     private static final String SUBSCRIBERS = "subscribers";
+    private static final String LENGTH = "length";
 
     /** Every suite, in the order {@value #ALL} runs them. */
     public static final List<BenchSuite> SUITES = List.of(
         core(),
-        patterns()
-        // io.ringway.perf.tcp's TcpSuite: add it here.
+        patterns(),
+        tcp()
     );
 
     private BenchSuites()
@@ -115,5 +122,22 @@ public final class BenchSuites
             BenchCase.of("gather 3", JEROMQ, JeroMqGather.class)));
         return new BenchSuite("patterns",
             "fan-out, round-robin, request-reply and gather against Pekko actors and JeroMQ inproc", cases);
+    }
+
+    /** Over the bridge: two runtimes linked over tcp://127.0.0.1 against raw JeroMQ sockets, at two sizes. */
+    private static BenchSuite tcp()
+    {
+        final List<BenchCase> cases = new ArrayList<>();
+        for (final String length : List.of(TcpSettings.SMALL, TcpSettings.LARGE))
+        {
+            final String pushPull = "tcp push/pull " + length + " B";
+            final String requestReply = "tcp request-reply " + length + " B";
+            cases.add(new BenchCase(pushPull, RINGWAY, RingwayTcpPushPull.class, LENGTH, length));
+            cases.add(new BenchCase(pushPull, JEROMQ_TCP, JeroMqTcpPushPull.class, LENGTH, length));
+            cases.add(new BenchCase(requestReply, RINGWAY, RingwayTcpRequestReply.class, LENGTH, length));
+            cases.add(new BenchCase(requestReply, JEROMQ_TCP, JeroMqTcpRequestReply.class, LENGTH, length));
+        }
+        return new BenchSuite("tcp",
+            "push/pull throughput and request-reply round trip over tcp against raw JeroMQ tcp sockets", cases);
     }
 }
