@@ -2,6 +2,7 @@ package io.ringway.perf;
 
 import io.ringway.perf.cli.BenchCommand;
 import io.ringway.perf.cli.DemoCommand;
+import io.ringway.perf.soak.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,8 +30,9 @@ import java.util.Arrays;
     subcommands = {
         BenchCommand.class,
         DemoCommand.class,
+        SoakCommand.class,
         // Further subcommands register here, one class each: the peer tools (io.ringway.perf.tools: pub, sub,
-        // push, pull, req, rep), stat (io.ringway.perf.stat) and soak (io.ringway.perf.soak).
+        // push, pull, req, rep) and stat (io.ringway.perf.stat).
     })
 public final class RingwayPerf
 {
