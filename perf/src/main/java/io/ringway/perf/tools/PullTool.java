@@ -1,0 +1,36 @@
+package io.ringway.perf.tools;
+
+import io.ringway.runtime.endpoint.LinkEndpoint;
+import io.ringway.runtime.endpoint.LinkShape;
+import io.ringway.runtime.endpoint.LinkSpec;
+import picocli.CommandLine.Command;
+
+import java.util.List;
+
+/**
+ * {@code pull}: a ZeroMQ PULL made of a {@link LinkShape#COLLECT} link into an actor's mailbox; messages from
+ * every peer are fairly queued. A full mailbox stops the link reading, so the peers' PUSH sockets wait.
+ * <pre>
+ *   pull --bind|--connect EP [--count N] [--idle-exit-ms MS]
+ *
+ *   PUSH peers --tcp--> PULL, link thread --claim/commit--> [mailbox "sink"] --> counting actor
+ * </pre>
+ */
+@Command(name = "pull", mixinStandardHelpOptions = true,
+    description = "Receive messages from PUSH peers, fairly queued (a ZeroMQ PULL).")
+public final class PullTool extends ReceiverTool
+{
+    private static final String LINK = "pull";
+
+    @Override
+    LinkSpec link(final List<LinkEndpoint> endpoints)
+    {
+        return new LinkSpec(LINK, LinkShape.COLLECT).endpoints(endpoints);
+    }
+
+    @Override
+    List<String> linkNames()
+    {
+        return List.of(LINK);
+    }
+}
