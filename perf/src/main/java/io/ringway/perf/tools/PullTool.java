@@ -1,5 +1,6 @@
 package io.ringway.perf.tools;
 
+import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkShape;
 import io.ringway.runtime.endpoint.LinkSpec;
@@ -21,11 +22,15 @@ import java.util.List;
 public final class PullTool extends ReceiverTool
 {
     private static final String LINK = "pull";
+    private static final String ACTOR = "sink";
 
     @Override
-    LinkSpec link(final List<LinkEndpoint> endpoints)
+    RingwayBuilder declare(final RingwayBuilder runtime, final List<LinkEndpoint> endpoints,
+        final ReceiveCounter counter)
     {
-        return new LinkSpec(LINK, LinkShape.COLLECT).endpoints(endpoints);
+        return runtime
+            .actor(ACTOR, context -> counter, actor -> actor.ringSize(RING_SIZE).maxMessageLength(MAX_MESSAGE_LENGTH))
+            .link(new LinkSpec(LINK, LinkShape.COLLECT).endpoints(endpoints).deliverTo(ACTOR));
     }
 
     @Override

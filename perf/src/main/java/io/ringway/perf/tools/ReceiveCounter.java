@@ -1,19 +1,22 @@
 package io.ringway.perf.tools;
 
+import com.lmax.disruptor.EventPoller;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.ring.Header;
+import io.ringway.runtime.ring.MessageSlot;
 import org.agrona.DirectBuffer;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The actor at the end of a receiving tool: counts messages up to a limit and remembers when the first and the
+ * The end of a receiving tool, as an actor (messages from its mailbox) or as a ring reader's handler: counts
+ * messages up to a limit and remembers when the first and the
  * last arrived. Messages past the limit are counted apart, so the tool receives exactly what it was asked for.
  * <p>
- * Thread safety: {@link #onMessage} runs on the actor's dispatcher thread (single writer); the getters may be
- * read from any thread.
+ * Thread safety: one thread counts (the actor's dispatcher, or the thread that polls the ring); the getters may
+ * be read from any thread.
  */
-final class ReceiveCounter implements Actor
+final class ReceiveCounter implements Actor, EventPoller.Handler<MessageSlot>
 {
     private final long limit;
     private final AtomicLong received = new AtomicLong();
@@ -31,6 +34,18 @@ final class ReceiveCounter implements Actor
 
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        count();
+    }
+
+    @Override
+    public boolean onEvent(final MessageSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        count();
+        return true;
+    }
+
+    private void count()
     {
         final long count = received.get();
         if (0 != limit && count >= limit)

@@ -1,11 +1,9 @@
 package io.ringway.perf.tools;
 
-import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.CloseReport;
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.endpoint.LinkEndpoint;
-import io.ringway.runtime.endpoint.LinkSpec;
 import io.ringway.runtime.status.CounterType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,9 +13,9 @@ import java.util.List;
 
 /**
  * A tool that receives until it has {@code --count} messages, until none came for {@code --idle-exit-ms} after
- * the first, or until interrupted ({@code sub}, {@code pull}). An inbound link delivers into the mailbox of one
- * actor, a {@link ReceiveCounter}; messages up to {@value #MAX_MESSAGE_LENGTH} bytes are taken, a longer one is
- * refused by the mailbox and counted as dropped.
+ * the first, or until interrupted ({@code sub}, {@code pull}). An inbound link delivers into an actor's mailbox or
+ * a shared ring, and a {@link ReceiveCounter} counts there; messages up to {@value #MAX_MESSAGE_LENGTH} bytes are
+ * taken, a longer one is refused and counted as dropped.
  * <p>
  * Thread safety: as {@link PeerTool}.
  */
@@ -25,8 +23,7 @@ abstract class ReceiverTool extends PeerTool
 {
     /** The largest message taken from the wire. */
     static final int MAX_MESSAGE_LENGTH = 64 * 1024;
-    static final String ACTOR = "sink";
-    private static final int RING_SIZE = 256;
+    static final int RING_SIZE = 256;
 
     @Option(names = "--count", paramLabel = "N", description = "messages to receive, then exit; 0 (default) for "
         + "no limit")
@@ -39,10 +36,26 @@ abstract class ReceiverTool extends PeerTool
     private ReceiveCounter counter;
 
     /**
+     * Declares the tool's inbound link and where it delivers.
+     *
+     * @param runtime   the runtime being declared.
      * @param endpoints the endpoints given.
-     * @return the tool's inbound link, delivering to {@link #ACTOR}.
+     * @param counter   what counts the messages delivered.
+     * @return the runtime.
      */
-    abstract LinkSpec link(List<LinkEndpoint> endpoints);
+    abstract RingwayBuilder declare(RingwayBuilder runtime, List<LinkEndpoint> endpoints, ReceiveCounter counter);
+
+    /**
+     * Takes what was delivered, when the tool's own thread does the reading; an actor's dispatcher does it
+     * otherwise.
+     *
+     * @param ringway the started runtime.
+     * @return messages taken.
+     */
+    int poll(final Ringway ringway)
+    {
+        return 0;
+    }
 
     @Override
     void validate()
@@ -61,15 +74,7 @@ abstract class ReceiverTool extends PeerTool
     final Ringway build(final RingwayBuilder runtime, final List<LinkEndpoint> endpoints)
     {
         counter = new ReceiveCounter(count);
-        return runtime
-            .actor(ACTOR, context -> counter, ReceiverTool::mailbox)
-            .link(link(endpoints).deliverTo(ACTOR))
-            .build();
-    }
-
-    private static void mailbox(final ActorOptions options)
-    {
-        options.ringSize(RING_SIZE).maxMessageLength(MAX_MESSAGE_LENGTH);
+        return declare(runtime, endpoints, counter).build();
     }
 
     @Override
@@ -84,7 +89,10 @@ abstract class ReceiverTool extends PeerTool
                 err.println(spec.name() + ": no message for " + idleExitMs + " ms");
                 break;
             }
-            pauseUntil(nowNs + 1_000_000);
+            if (0 == poll(ringway))
+            {
+                pauseUntil(nowNs + 1_000_000);
+            }
         }
     }
 
@@ -92,8 +100,7 @@ abstract class ReceiverTool extends PeerTool
     final Summary summary(final Ringway ringway, final CloseReport report)
     {
         final long dropped = linkCounter(ringway, CounterType.DROPPED) + report.discarded();
-        final long errors = linkCounter(ringway, CounterType.ERRORS) + ringway.actorCounters(ACTOR).get(CounterType.ERRORS);
-        return new Summary(spec.name(), 0, counter.received(), dropped, errors)
+        return new Summary(spec.name(), 0, counter.received(), dropped, linkCounter(ringway, CounterType.ERRORS))
             .put("beyondCount", counter.beyondLimit())
             .rate(counter.received(), counter.elapsedNs());
     }
