@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * What every peer tool does around its own loop: check the arguments, build and start its runtime (a bad
@@ -68,11 +69,22 @@ abstract class PeerTool implements Callable<Integer>
     abstract void validate();
 
     /**
-     * @param runtime   a builder with the runtime directory and drain timeout set.
+     * @param settings  to apply to the runtime's builder: the runtime directory and the drain timeout.
      * @param endpoints the endpoints given, in order, at least one.
      * @return the tool's runtime, built, not started.
      */
-    abstract Ringway build(RingwayBuilder runtime, List<LinkEndpoint> endpoints);
+    abstract Ringway build(Consumer<RingwayBuilder> settings, List<LinkEndpoint> endpoints);
+
+    /**
+     * @param settings as given to {@link #build(Consumer, List)}.
+     * @return a runtime builder with those settings.
+     */
+    static RingwayBuilder runtime(final Consumer<RingwayBuilder> settings)
+    {
+        final RingwayBuilder runtime = Ringway.builder();
+        settings.accept(runtime);
+        return runtime;
+    }
 
     /** @return the names of the tool's links: their endpoints are printed and their counters summed. */
     abstract List<String> linkNames();
@@ -114,7 +126,7 @@ abstract class PeerTool implements Callable<Integer>
         final Ringway ringway;
         try
         {
-            ringway = build(Ringway.builder().runtimeDirectory(runtimeDirectory).drainTimeout(DRAIN_TIMEOUT), given)
+            ringway = build(runtime -> runtime.runtimeDirectory(runtimeDirectory).drainTimeout(DRAIN_TIMEOUT), given)
                 .start();
         }
         catch (final RuntimeException ex)

@@ -21,11 +21,11 @@ public final class PeerTools
     }
 
     /**
-     * @return a new instance of each tool's command: pub, sub, push, pull (req, rep and stat follow).
+     * @return a new instance of each tool's command: pub, sub, push, pull, req, rep.
      */
     public static Object[] commands()
     {
-        return new Object[]{ new PubTool(), new SubTool(), new PushTool(), new PullTool() };
+        return new Object[]{ new PubTool(), new SubTool(), new PushTool(), new PullTool(), new ReqTool(), new RepTool() };
     }
 
     /**

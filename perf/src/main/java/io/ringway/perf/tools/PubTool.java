@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code pub}: a ZeroMQ PUB made of a Ringway shared ring whose lossless reader is a {@link LinkShape#PUBLISH}
@@ -56,13 +57,13 @@ public final class PubTool extends SenderTool
     }
 
     @Override
-    Ringway build(final RingwayBuilder runtime, final List<LinkEndpoint> endpoints)
+    Ringway build(final Consumer<RingwayBuilder> settings, final List<LinkEndpoint> endpoints)
     {
         final byte[] topicBytes = topic.getBytes(StandardCharsets.US_ASCII);
         final int length = topicBytes.length + size;
         message = new UnsafeBuffer(new byte[length]);
         message.putBytes(0, topicBytes);
-        return runtime
+        return runtime(settings)
             .sharedRing(RING, options -> options.ringSize(ringSizeFor(length)).maxMessageLength(length)
                 .singleProducer().reader(READER, ReadMode.LOSSLESS))
             .link(new LinkSpec(LINK, LinkShape.PUBLISH).endpoints(endpoints).readFrom(RING, READER))

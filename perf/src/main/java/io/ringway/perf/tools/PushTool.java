@@ -10,6 +10,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.Command;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code push}: a ZeroMQ PUSH made of a Ringway link with a port ({@link LinkShape#DISTRIBUTE}). Messages are
@@ -31,10 +32,10 @@ public final class PushTool extends SenderTool
     private ActorRef port;
 
     @Override
-    Ringway build(final RingwayBuilder runtime, final List<LinkEndpoint> endpoints)
+    Ringway build(final Consumer<RingwayBuilder> settings, final List<LinkEndpoint> endpoints)
     {
         message = new UnsafeBuffer(new byte[size]);
-        return runtime
+        return runtime(settings)
             .link(new LinkSpec(LINK, LinkShape.DISTRIBUTE).endpoints(endpoints).port(ringSizeFor(size), size))
             .build();
     }

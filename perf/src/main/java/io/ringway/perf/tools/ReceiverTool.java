@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A tool that receives until it has {@code --count} messages, until none came for {@code --idle-exit-ms} after
@@ -71,10 +72,10 @@ abstract class ReceiverTool extends PeerTool
     }
 
     @Override
-    final Ringway build(final RingwayBuilder runtime, final List<LinkEndpoint> endpoints)
+    final Ringway build(final Consumer<RingwayBuilder> settings, final List<LinkEndpoint> endpoints)
     {
         counter = new ReceiveCounter(count);
-        return declare(runtime, endpoints, counter).build();
+        return declare(runtime(settings), endpoints, counter).build();
     }
 
     @Override
