@@ -93,4 +93,18 @@ class PeerToolsArgumentsTest
                 "--dir", directory.toString());
         }
     }
+
+    @Test
+    void shouldRefuseARequestWithoutADeadline()
+    {
+        assertOneLineUsageError("req", "--timeout-ms 0 must be at least 1", "req", "--connect", "tcp://127.0.0.1:5",
+            "--timeout-ms", "0");
+    }
+
+    @Test
+    void shouldRefuseARepWithoutRoomForARequest()
+    {
+        assertOneLineUsageError("rep", "--max-size 0 must be 1 to", "rep", "--bind", "tcp://127.0.0.1:*",
+            "--max-size", "0");
+    }
 }

@@ -110,6 +110,53 @@ class PeerToolsProcessTest
         }
     }
 
+    @Test
+    void shouldReportRoundTripPercentilesOfRequestsToARep()
+    {
+        try (PerfProcess rep = PerfProcess.tool("rep", "--bind", ANY_PORT, "--json"))
+        {
+            try (PerfProcess req = PerfProcess.tool("req", "--connect", rep.awaitStderr(BOUND), "--count", "200",
+                "--size", "32", "--timeout-ms", "10000", "--json"))
+            {
+                final JsonSummary trips = new JsonSummary(req.lastStdout());
+                assertEquals(0, req.awaitExit(), req.remainingStderr());
+                assertEquals(200, trips.count("sent"), trips.toString());
+                assertEquals(200, trips.count("received"), trips.toString());
+                assertEquals(0, trips.count("dropped") + trips.count("errors"), trips.toString());
+                final double p50 = trips.number("p50Us");
+                assertTrue(p50 > 0, trips.toString());
+                assertTrue(trips.number("p90Us") >= p50, trips.toString());
+                assertTrue(trips.number("p99Us") >= trips.number("p90Us"), trips.toString());
+                assertTrue(trips.number("p999Us") >= trips.number("p99Us"), trips.toString());
+                assertTrue(trips.number("maxUs") >= trips.number("p999Us"), trips.toString());
+            }
+            // rep runs until it is stopped, and then says what it served.
+            rep.signal("TERM");
+            final JsonSummary served = new JsonSummary(rep.lastStdout());
+            assertEquals(143, rep.awaitExit(), "128 + SIGTERM");
+            assertEquals(200, served.count("received"), served.toString());
+            assertEquals(200, served.count("sent"), served.toString());
+        }
+    }
+
+    @Test
+    void shouldSendRequestsToAPyzmqRep() throws Exception
+    {
+        assumeTrue(pyzmqAvailable(), "python3-zmq is not installed");
+        try (PerfProcess rep = PerfProcess.python(script(), "rep-bind"))
+        {
+            try (PerfProcess req = PerfProcess.tool("req", "--connect", rep.nextStdout(), "--count", "100",
+                "--timeout-ms", "10000", "--json"))
+            {
+                final JsonSummary trips = new JsonSummary(req.lastStdout());
+                assertEquals(0, req.awaitExit(), req.remainingStderr());
+                assertEquals(100, trips.count("received"), trips.toString());
+                assertEquals(0, trips.count("dropped") + trips.count("errors"), trips.toString());
+                assertTrue(trips.number("p50Us") > 0, trips.toString());
+            }
+        }
+    }
+
     static boolean pyzmqAvailable()
     {
         if (!Files.isExecutable(Path.of(PerfProcess.PYTHON)))
