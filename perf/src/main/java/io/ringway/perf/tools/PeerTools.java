@@ -1,5 +1,6 @@
 package io.ringway.perf.tools;
 
+import io.ringway.perf.stat.StatCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
  * commandLine.setParameterExceptionHandler(PeerTools::oneLineError);
  * }</pre>
  */
-@Command(name = "ringway-perf", mixinStandardHelpOptions = true, description = "Ringway's peer tools.")
+@Command(name = "ringway-perf", mixinStandardHelpOptions = true, description = "Ringway's peer tools and stat.")
 public final class PeerTools
 {
     private PeerTools()
@@ -21,11 +22,12 @@ public final class PeerTools
     }
 
     /**
-     * @return a new instance of each tool's command: pub, sub, push, pull, req, rep.
+     * @return a new instance of each tool's command: pub, sub, push, pull, req, rep and stat.
      */
     public static Object[] commands()
     {
-        return new Object[]{ new PubTool(), new SubTool(), new PushTool(), new PullTool(), new ReqTool(), new RepTool() };
+        return new Object[]{ new PubTool(), new SubTool(), new PushTool(), new PullTool(), new ReqTool(), new RepTool(),
+            new StatCommand() };
     }
 
     /**

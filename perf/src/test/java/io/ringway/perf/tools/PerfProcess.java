@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * a pyzmq peer ({@code /usr/bin/python3}). Its stdout and stderr lines are collected by reader threads; every
  * wait is bounded; {@link #close()} destroys it.
  */
-final class PerfProcess implements AutoCloseable
+public final class PerfProcess implements AutoCloseable
 {
     /** The command line the tools run under; RingwayPerf once it registers them. */
     static final String MAIN_CLASS = "io.ringway.perf.tools.PeerTools";
@@ -51,7 +51,7 @@ final class PerfProcess implements AutoCloseable
      * @param args a tool and its options.
      * @return the tool, running in its own JVM.
      */
-    static PerfProcess tool(final String... args)
+    public static PerfProcess tool(final String... args)
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -106,7 +106,7 @@ final class PerfProcess implements AutoCloseable
      * @param regex with one group.
      * @return the group of the first matching line.
      */
-    String awaitStderr(final String regex)
+    public String awaitStderr(final String regex)
     {
         final Pattern pattern = Pattern.compile(regex);
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -177,7 +177,7 @@ final class PerfProcess implements AutoCloseable
     /**
      * @return the exit status, waiting at most 30 s.
      */
-    int awaitExit()
+    public int awaitExit()
     {
         try
         {
@@ -197,6 +197,12 @@ final class PerfProcess implements AutoCloseable
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", ex);
         }
+    }
+
+    /** @return the process id. */
+    public long pid()
+    {
+        return process.pid();
     }
 
     /**
