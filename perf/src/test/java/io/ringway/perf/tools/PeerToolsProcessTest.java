@@ -42,6 +42,25 @@ class PeerToolsProcessTest
     }
 
     @Test
+    void shouldPullFromABoundAndAConnectedEndpointAtOnce()
+    {
+        try (PerfProcess boundPush = PerfProcess.tool("push", "--bind", ANY_PORT, "--count", "300", "--json");
+             PerfProcess pull = PerfProcess.tool("pull", "--bind", ANY_PORT, "--connect",
+                 boundPush.awaitStderr(BOUND), "--count", "500", "--json");
+             PerfProcess connectedPush = PerfProcess.tool("push", "--connect", pull.awaitStderr(BOUND), "--count",
+                 "200", "--json"))
+        {
+            assertEquals(0, boundPush.awaitExit(), boundPush.remainingStderr());
+            assertEquals(0, connectedPush.awaitExit(), connectedPush.remainingStderr());
+            assertEquals(300, new JsonSummary(boundPush.lastStdout()).count("sent"));
+            assertEquals(200, new JsonSummary(connectedPush.lastStdout()).count("sent"));
+            final JsonSummary pulled = new JsonSummary(pull.lastStdout());
+            assertEquals(0, pull.awaitExit(), pull.remainingStderr());
+            assertEquals(500, pulled.count("received"), pulled.toString());
+        }
+    }
+
+    @Test
     void shouldDeliverOnlyTheSubscribedTopicsToASub()
     {
         try (PerfProcess sub = PerfProcess.tool("sub", "--bind", ANY_PORT, "--topic", "EUR", "--idle-exit-ms",
