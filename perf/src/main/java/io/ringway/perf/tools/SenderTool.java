@@ -14,7 +14,8 @@ import java.io.PrintWriter;
 /**
  * A tool that sends {@code --count} messages of {@code --size} bytes at {@code --rate} per second ({@code pub},
  * {@code push}). A refused offer ({@code BACK_PRESSURED}: no peer yet, or every peer full) is retried after a
- * back-off and counted; any other refusal ends the loop and is counted as an error.
+ * back-off and counted; any other refusal ends the loop and is counted as an error. The tool ends once its link
+ * has sent every message accepted, or on a signal.
  * <p>
  * Thread safety: as {@link PeerTool}.
  */
@@ -126,7 +127,21 @@ abstract class SenderTool extends PeerTool
                 break;
             }
         }
+        awaitSent(ringway);
         elapsedNs = System.nanoTime() - startNs;
+    }
+
+    /**
+     * Waits until the link has put on the wire every message the runtime accepted: a sender asked for N messages
+     * ends when N are sent, however late its peers come, rather than closing with them queued. A signal ends the
+     * wait; what is still queued then is discarded by close and counted as dropped.
+     */
+    private void awaitSent(final Ringway ringway)
+    {
+        while (linkCounter(ringway, CounterType.SENT) < accepted && !stopping())
+        {
+            pauseUntil(System.nanoTime() + 1_000_000);
+        }
     }
 
     @Override
