@@ -3,6 +3,7 @@ package io.ringway.perf;
 import io.ringway.perf.cli.BenchCommand;
 import io.ringway.perf.cli.DemoCommand;
 import io.ringway.perf.soak.SoakCommand;
+import io.ringway.perf.tools.PeerTools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,8 +32,7 @@ import java.util.Arrays;
         BenchCommand.class,
         DemoCommand.class,
         SoakCommand.class,
-        // Further subcommands register here, one class each: the peer tools (io.ringway.perf.tools: pub, sub,
-        // push, pull, req, rep) and stat (io.ringway.perf.stat).
+        // The peer tools and stat are added in commandLine(), from PeerTools.commands().
     })
 public final class RingwayPerf
 {
@@ -79,9 +79,14 @@ public final class RingwayPerf
      * @param err where usage errors and failures go.
      * @return the command line, every subcommand registered, with its error handling set.
      */
-    static CommandLine commandLine(final PrintStream out, final PrintStream err)
+    public static CommandLine commandLine(final PrintStream out, final PrintStream err)
     {
-        return new CommandLine(new RingwayPerf(out, err))
+        final CommandLine commandLine = new CommandLine(new RingwayPerf(out, err));
+        for (final Object tool : PeerTools.commands())
+        {
+            commandLine.addSubcommand(tool); // before the settings below, which reach only subcommands added so far
+        }
+        return commandLine
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
             .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -1,6 +1,6 @@
 package io.ringway.perf.stat;
 
-import io.ringway.perf.tools.PeerTools;
+import io.ringway.perf.RingwayPerf;
 import io.ringway.perf.tools.PerfProcess;
 import io.ringway.perf.tools.ToolExit;
 import io.ringway.runtime.Ringway;
@@ -9,8 +9,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,9 +37,9 @@ class StatCommandTest
 
     private static String stat(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int status = PeerTools.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int status = RingwayPerf.commandLine(new PrintStream(out, true), new PrintStream(err, true))
             .execute(args);
         assertEquals(ToolExit.OK, status, err::toString);
         return out.toString();
@@ -100,8 +100,8 @@ class StatCommandTest
         try (Ringway ringway = Ringway.builder().runtimeDirectory(directory).actor("echo", context -> ignore)
             .build().start())
         {
-            final StringWriter out = new StringWriter();
-            final Thread watcher = new Thread(() -> PeerTools.commandLine().setOut(new PrintWriter(out))
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            final Thread watcher = new Thread(() -> RingwayPerf.commandLine(new PrintStream(out, true), System.err)
                 .execute("stat", "--dir", directory.toString(), "--watch"), "stat-watch");
             watcher.start();
             await(() -> out.toString().contains("actor echo"), "a first table");
@@ -120,8 +120,8 @@ class StatCommandTest
     @Test
     void shouldRefuseADirectoryWithoutARuntime()
     {
-        final StringWriter err = new StringWriter();
-        final int status = PeerTools.commandLine().setErr(new PrintWriter(err))
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int status = RingwayPerf.commandLine(System.out, new PrintStream(err, true))
             .execute("stat", "--dir", directory.resolve("none").toString());
         assertEquals(ToolExit.USAGE, status);
         assertTrue(err.toString().startsWith("stat: no counters file at"), err.toString());

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class PerfProcess implements AutoCloseable
 {
     /** The command line the tools run under; RingwayPerf once it registers them. */
-    static final String MAIN_CLASS = "io.ringway.perf.tools.PeerTools";
+    static final String MAIN_CLASS = "io.ringway.perf.RingwayPerf";
     static final String PYTHON = "/usr/bin/python3";
     private static final long WAIT_SECONDS = 30;
 
