@@ -11,7 +11,7 @@ import java.io.PrintStream;
  */
 public final class ReportTable
 {
-    private static final String LEAD = "%-14s %-26s";
+    private static final String LEAD = "%-24s %-26s"; // the longest benchmark: "tcp request-reply 1024 B"
     private static final String CELL = " %8s %5s";
     private static final String BYTES = " %7s";
 
