@@ -93,10 +93,8 @@ final class LinkResolver
             outbound = LinkSource.of(ring.reader(link.readReader()));
             maxMessageLength = Math.max(maxMessageLength, ring.maxMessageLength());
         }
-        // A subscriber's messages are [topic][body] whether they land in a shared ring or an actor's mailbox.
-        final boolean inboundTopic = null != link.deliverToRing() || link.shape() == LinkShape.SUBSCRIBE;
-        return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, inboundTopic, senderId, outbound,
-            maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory, link.security(),
-            link.routingId(), authRefused);
+        return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, null != link.deliverToRing(),
+            senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory,
+            link.security(), link.routingId(), authRefused);
     }
 }

@@ -131,32 +131,6 @@ class RingwayLinkTest
         assertEquals(3, publisher.linkCounters("out").get(CounterType.SENT));
     }
 
-    @org.junit.jupiter.api.Test
-    void shouldDeliverSubscribedTopicsToAnActorWithTheTopicKept()
-    {
-        final Ringway publisher = started(Ringway.builder()
-            .runtimeDirectory(directoryA)
-            .sharedRing("prices", ring -> ring.reader("wire", ReadMode.LOSSLESS))
-            .link(new LinkSpec("out", LinkShape.PUBLISH).bind(bindEndpoint("tcp")).readFrom("prices", "wire"))
-            .build());
-        final List<String> received = Recorder.newLog();
-        final Ringway subscriber = started(Ringway.builder()
-            .runtimeDirectory(directoryB)
-            .actor("quotes", context -> new Recorder(received))
-            .link(new LinkSpec("in", LinkShape.SUBSCRIBE).connect(endpointOf(publisher, "out"))
-                .deliverTo("quotes").subscribe("EUR"))
-            .build());
-        final ZmqLink out = (ZmqLink)publisher.link("out");
-        Await.until(() -> out.subscriptions() == 1, () -> "subscriptions seen: " + out.subscriptions());
-
-        publish(publisher, "GBPUSD", "1.3");
-        publish(publisher, "EURUSD", "1.1");
-
-        Await.until(() -> received.size() == 1, () -> "received " + received);
-        assertEquals(List.of("EURUSD|1.1"), received);
-        assertEquals(0, subscriber.linkCounters("in").get(CounterType.ERRORS));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "tcp", "ipc" })
     void shouldCarryAnExclusivePairBothWays(final String scheme)
