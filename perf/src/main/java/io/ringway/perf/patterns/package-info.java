@@ -20,7 +20,6 @@
  *     <li>JeroMQ sockets live on one thread each: the JMH thread binds its own, the receivers' agent creates,
  *     uses and closes the others.</li>
  * </ul>
- * {@link io.ringway.perf.patterns.PatternSuite} runs them row by row and
- * {@link io.ringway.perf.patterns.PatternTable} prints the table: {@code ringway-perf bench --suite patterns}.
+ * {@code ringway-perf bench --suite patterns} runs them ({@link io.ringway.perf.cli.BenchSuites}).
  */
 package io.ringway.perf.patterns;

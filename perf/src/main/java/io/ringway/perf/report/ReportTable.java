@@ -1,7 +1,5 @@
 package io.ringway.perf.report;
 
-import io.ringway.perf.SuiteTable;
-
 import java.io.PrintStream;
 
 /**
@@ -35,16 +33,16 @@ public final class ReportTable
             for (final Measurement row : report.of(benchmark))
             {
                 out.printf(LEAD, benchmark, row.system());
-                out.printf(CELL, SuiteTable.number(row.mopsPerSecond()),
+                out.printf(CELL, number(row.mopsPerSecond()),
                     ratio(row.mopsPerSecond(), baseline.mopsPerSecond()));
                 for (final double percentile : BenchReport.PERCENTILES)
                 {
-                    out.printf(CELL, SuiteTable.number(row.latencyUs(percentile)),
+                    out.printf(CELL, number(row.latencyUs(percentile)),
                         ratio(row.latencyUs(percentile), baseline.latencyUs(percentile)));
                 }
                 if (bytes)
                 {
-                    out.printf(BYTES, SuiteTable.number(row.bytesPerOp()));
+                    out.printf(BYTES, number(row.bytesPerOp()));
                 }
                 out.println();
             }
@@ -70,5 +68,18 @@ public final class ReportTable
     {
         final double ratio = BenchReport.ratio(value, baseline);
         return Double.isNaN(ratio) ? "-" : String.format("%.2f", ratio);
+    }
+
+    /**
+     * @param value a figure.
+     * @return it with 3 significant digits or so, or "-" for {@code NaN}.
+     */
+    static String number(final double value)
+    {
+        if (Double.isNaN(value))
+        {
+            return "-";
+        }
+        return String.format(value < 10 ? "%.3f" : value < 100 ? "%.2f" : "%.1f", value);
     }
 }
