@@ -75,12 +75,19 @@ class RouteLinkTest
         };
     }
 
+    /**
+     * A plain DEALER, returned once the link has seen its handshake: ZContext's sockets linger 0, so a dealer
+     * closed before its connection is up would drop what it sent, and that is not what these tests are about.
+     */
     private ZMQ.Socket dealer(final String routingId)
     {
+        final ZmqLink link = (ZmqLink)ringway.link("r");
+        final long handshakes = link.handshakes();
         final ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         dealer.setIdentity(routingId.getBytes(StandardCharsets.UTF_8));
         dealer.setReceiveTimeOut(10_000);
-        dealer.connect(((ZmqLink)ringway.link("r")).endpoints().get(0).endpoint().toString());
+        dealer.connect(link.endpoints().get(0).endpoint().toString());
+        Await.until(() -> link.handshakes() > handshakes, () -> routingId + ": no handshake seen by the link");
         return dealer;
     }
 
