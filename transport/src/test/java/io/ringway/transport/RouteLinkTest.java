@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -75,20 +74,10 @@ class RouteLinkTest
         };
     }
 
-    /**
-     * A plain DEALER, returned once the link has seen its handshake: ZContext's sockets linger 0, so a dealer
-     * closed before its connection is up would drop what it sent, and that is not what these tests are about.
-     */
+    /** A plain DEALER on the link, once the link has seen its handshake. */
     private ZMQ.Socket dealer(final String routingId)
     {
-        final ZmqLink link = (ZmqLink)ringway.link("r");
-        final long handshakes = link.handshakes();
-        final ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-        dealer.setIdentity(routingId.getBytes(StandardCharsets.UTF_8));
-        dealer.setReceiveTimeOut(10_000);
-        dealer.connect(link.endpoints().get(0).endpoint().toString());
-        Await.until(() -> link.handshakes() > handshakes, () -> routingId + ": no handshake seen by the link");
-        return dealer;
+        return JeromqDealers.connected(context, (ZmqLink)ringway.link("r"), routingId, 10_000);
     }
 
     private void sendToPort(final String routingId, final String body)
