@@ -385,7 +385,8 @@ public abstract class RoundRobinContract
         for (long key = 0; key < keys; key++)
         {
             assertEquals(List.of(0L, 1L, 2L, 3L), roundsOfKey.get(key), "key " + key + " in order");
-            assertEquals(sender.workerName(sender.workerIndexForKey(key)), workerOfKey.get(key));
+            assertEquals("w" + sender.workerIndexForKey(key), workerOfKey.get(key), "the worker at the key's index "
+                + "in the rotation (wN is the N-th declared)");
         }
     }
 
