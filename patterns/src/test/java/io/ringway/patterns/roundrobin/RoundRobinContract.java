@@ -52,6 +52,10 @@ public abstract class RoundRobinContract
     /** Far more than fills two workers, their mailboxes and whatever lies between them and a sender. */
     static final int MAX_SENDS_UNTIL_FULL = 1_000_000;
 
+    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
+    @TempDir
+    protected Path runtimeDirectory;
+
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[256]);
     private final Map<String, RoundRobinSender> senders = new ConcurrentHashMap<>();
     private final Map<String, Integer> senderIds = new ConcurrentHashMap<>();
@@ -61,10 +65,6 @@ public abstract class RoundRobinContract
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private volatile List<List<long[]>> stressDeliveries;
     private Runtimes runtimes;
-
-    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
-    @TempDir
-    protected Path runtimeDirectory;
 
     /** @return a fresh placement for one test: where the workers live. */
     protected abstract RoundRobinPlacement placement();
