@@ -268,7 +268,9 @@ public abstract class RoundRobinContract
         sendAll(0, 1);
         for (int i = 2; i < 7; i++)
         {
-            drain("w1", i - 1);
+            // until idle, not until w1 has received i - 1: behind a bridge the message reaches w1 a moment before
+            // its turn's backlog (the link's port) counts it read, and a tie would go to w0 by turn
+            assertEquals(i - 1, values("w1").size());
             sendAll(i);
         }
 
