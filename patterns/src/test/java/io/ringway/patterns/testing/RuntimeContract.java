@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * Base of the contract test of an operator whose tests drive the runtime that holds its senders (pair,
- * round-robin, router/dealer): they step its caller-run dispatchers and read its actors' counters, and what the
+ * router/dealer): they step its caller-run dispatchers and read its actors' counters, and what the
  * other members receive is recorded outside the actors.
  * <p>
  * The seam is {@link #start(TopologyBuilder)}: an operator's {@code InProcess*Test} builds and starts the whole
- * topology in one runtime; a transport's subclass may put some members (one end, the workers, the dealers)
+ * topology in one runtime; a transport's subclass may put some members (one end, the dealers)
  * behind a bridge and return the runtime that holds the rest. The runtime is closed after each test.
  */
 public abstract class RuntimeContract

@@ -6,8 +6,10 @@
  *     <li>fan-out: {@link io.ringway.transport.contract.WirePlacement}, subscribers remote;</li>
  *     <li>correlate-reply and gather: {@link io.ringway.transport.contract.WireMemberPlacement}, repliers and
  *     members remote;</li>
- *     <li>round-robin and pair: not run over the wire yet; their contracts declare the whole topology in one
- *     builder and need the same placement seam first;</li>
+ *     <li>round-robin: {@link io.ringway.transport.contract.WireRoundRobinPlacement}, the last worker remote
+ *     behind the remote workers' PUSH link, reached through {@link io.ringway.transport.contract.WireRuntimes};</li>
+ *     <li>pair: not run over the wire yet; its contract declares the whole topology in one builder and needs the
+ *     same placement seam first;</li>
  *     <li>router/dealer and pipeline: in-process only today (router/dealer has no wire link yet; a pipeline's
  *     stages share one ring by design).</li>
  * </ul>
