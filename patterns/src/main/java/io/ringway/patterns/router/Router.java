@@ -43,8 +43,10 @@ import java.util.List;
  * names it. When it leaves (its connection closes) it becomes unknown: sending to its identity is
  * {@code UNROUTABLE}, counted, as for any identity that names nobody. A message already on its way when it left is
  * refused by the link ({@code ROUTER_MANDATORY}) and counted there ({@code ZmqLink.unroutable()}). Remote
- * dealers are sent to with {@code offer}; {@code tryClaim} on a remote identity returns {@code REFUSED}, since the
- * routing id must go before the body.
+ * dealers are sent to with {@code offer} or {@code tryClaim}, with the same codes as local ones; a claim's body
+ * goes after the routing id, which the claim hides. {@code context.reply} does not reach a remote dealer: the
+ * message being handled came from the link's port, and a reply to the port carries no routing id, so the link
+ * refuses it and counts it ({@code ZmqLink.unroutable()}); answer with {@code offer(identityOf(header), ...)}.
  * <p>
  * Thread safety: {@link #unroutable()} from any thread; everything else on the router actor's dispatcher thread
  * only. The hot path allocates nothing.
@@ -266,9 +268,8 @@ public final class Router implements Attachment
         final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
         if (result >= 0)
         {
-            claim.buffer().putBytes(0, routingId);
-            claim.buffer().putBytes(routingId.length, buffer, offset, length);
-            claim.messageType(messageType).correlationId(correlationId).topicLength(routingId.length);
+            claim.prefixTopic(routingId).buffer().putBytes(0, buffer, offset, length);
+            claim.messageType(messageType).correlationId(correlationId);
             claim.commit();
         }
         return result;
@@ -276,7 +277,9 @@ public final class Router implements Attachment
 
     /**
      * Claims a slot in one dealer's mailbox to encode a message in place; on success {@code commit()} or
-     * {@code abort()} the claim.
+     * {@code abort()} the claim. For a remote dealer the slot is in the link's port, with the dealer's routing id
+     * already written before the body as its topic: the claim's buffer shows the body at {@code [0, length)} as
+     * for a local dealer, and its topic cannot be set. Same codes as {@link #offer}.
      *
      * @param identity the dealer's identity.
      * @param length   bytes to claim.
@@ -293,11 +296,18 @@ public final class Router implements Attachment
         {
             return actor.tryClaim(dealers[identity], length, claim);
         }
-        if (null != remoteDealers && null != remoteDealers.routingId(identity))
+        final byte[] routingId = null == remoteDealers ? null : remoteDealers.routingId(identity);
+        if (null == routingId)
         {
-            return SendResult.REFUSED;
+            return refuseUnroutable();
         }
-        return refuseUnroutable();
+        // the link's port takes [routing id][body]: the claim shows the caller the body only
+        final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
+        if (result >= 0)
+        {
+            claim.prefixTopic(routingId);
+        }
+        return result;
     }
 
     private long refuseUnroutable()
