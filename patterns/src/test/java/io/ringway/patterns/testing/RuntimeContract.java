@@ -12,13 +12,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Base of the contract test of an operator whose tests drive the runtime that holds its senders (pair,
- * round-robin, router/dealer): they step its caller-run dispatchers and read its actors' counters, and what the
+ * Base of the contract test of an operator whose tests drive the runtime that holds its senders (round-robin):
+ * they step its caller-run dispatchers and read its actors' counters, and what the
  * other members receive is recorded outside the actors.
  * <p>
  * The seam is {@link #start(TopologyBuilder)}: an operator's {@code InProcess*Test} builds and starts the whole
- * topology in one runtime; a transport's subclass may put some members (one end, the workers, the dealers)
- * behind a bridge and return the runtime that holds the rest. The runtime is closed after each test.
+ * topology in one runtime; a transport's subclass may put some members (the workers) behind a bridge and return
+ * the runtime that holds the rest. The runtime is closed after each test.
  */
 public abstract class RuntimeContract
 {

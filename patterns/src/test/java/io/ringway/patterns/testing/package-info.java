@@ -16,11 +16,15 @@
  *     <li>{@link io.ringway.patterns.testing.DeadlineContract} (correlate-reply, gather): a test clock, members
  *     declared one by one and named on the operator through a
  *     {@link io.ringway.patterns.testing.MemberPlacement}, from {@code placement()};</li>
- *     <li>{@link io.ringway.patterns.testing.RuntimeContract} (pair, round-robin, router/dealer): the runtime
- *     that holds the senders, from {@code start(TopologyBuilder)}.</li>
+ *     <li>{@link io.ringway.patterns.testing.RuntimeContract} (round-robin): the runtime that holds the senders,
+ *     from {@code start(TopologyBuilder)};</li>
+ *     <li>pair and router/dealer: each side declared apart (an end, a dealer) and named on the operator through
+ *     the operator's placement ({@code PairPlacement}, {@code RouterPlacement}, from {@code placement()}), which
+ *     returns the {@link io.ringway.patterns.testing.Runtimes} it started: dispatchers stepped and counters read
+ *     wherever they are.</li>
  * </ul>
- * The transport module runs the fan-out, correlate-reply and gather contracts with their members in a second
- * runtime behind {@code tcp://} and {@code ipc://} links, from this module's test-jar.
+ * The transport module runs the fan-out, correlate-reply, gather, pair and router/dealer contracts with some
+ * members in a second runtime behind {@code tcp://} and {@code ipc://} links, from this module's test-jar.
  * <p>
  * Tests wait on conditions with timeouts, never fixed sleeps, and step caller-run dispatchers where timing does
  * not matter. Nothing here is thread-safe unless its javadoc says so.
