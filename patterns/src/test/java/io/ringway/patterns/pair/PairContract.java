@@ -1,6 +1,5 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.Failures;
 import io.ringway.patterns.testing.Runtimes;

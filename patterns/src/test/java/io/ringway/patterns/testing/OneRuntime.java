@@ -18,12 +18,6 @@ public final class OneRuntime implements Runtimes
     }
 
     @Override
-    public Ringway ringway()
-    {
-        return ringway;
-    }
-
-    @Override
     public void runUntil(final String dispatcher, final BooleanSupplier condition, final Supplier<String> what)
     {
         DutyCycles.runUntil(ringway.invoker(dispatcher), condition, what);

@@ -1,6 +1,5 @@
 package io.ringway.patterns.testing;
 
-import io.ringway.runtime.Ringway;
 import io.ringway.runtime.status.CounterType;
 
 import java.util.function.BooleanSupplier;
@@ -16,9 +15,6 @@ import java.util.function.Supplier;
  */
 public interface Runtimes extends AutoCloseable
 {
-    /** @return the runtime under test: the one that holds the operator's first member (an end, the router). */
-    Ringway ringway();
-
     /**
      * Runs a caller-run dispatcher, in every runtime that has it, until the condition holds.
      *

@@ -226,9 +226,10 @@ final class LinkAgent
                     connections++;
                     readiness.onConnected();
                     greetingRefusals.onConnected();
-                    if (!refusedAsSecondPeer(event.resolveValue()))
+                    final Object accepted = event.resolveValue();
+                    if (!refusedAsSecondPeer(accepted))
                     {
-                        remember(event.resolveValue());
+                        remember(accepted);
                     }
                     break;
                 case ZMQ.EVENT_CONNECTED:

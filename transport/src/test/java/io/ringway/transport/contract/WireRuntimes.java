@@ -25,7 +25,7 @@ final class WireRuntimes implements Runtimes
     private final List<Ringway> runtimes;
     private final WireQuiet quiet;
 
-    /** @param runtimes started and linked; the first is the runtime under test. All are closed by {@link #close}. */
+    /** @param runtimes started and linked to each other; all are closed by {@link #close}. */
     WireRuntimes(final List<Ringway> runtimes)
     {
         this.runtimes = List.copyOf(runtimes);
@@ -36,12 +36,6 @@ final class WireRuntimes implements Runtimes
     WireQuiet quiet()
     {
         return quiet;
-    }
-
-    @Override
-    public Ringway ringway()
-    {
-        return runtimes.get(0);
     }
 
     @Override
