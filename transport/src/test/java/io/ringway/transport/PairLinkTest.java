@@ -55,6 +55,7 @@ class PairLinkTest
         final ZMQ.Socket peer = context.createSocket(SocketType.PAIR);
         peer.setLinger(0);
         peer.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
+        peer.setHandshakeIvl(JeromqDealers.HANDSHAKE_IVL_MS); // a stalled connect retried soon (jeromq#1022)
         peer.connect(endpoint);
         return peer;
     }

@@ -225,10 +225,11 @@ final class LinkAgent
                 case ZMQ.EVENT_ACCEPTED:
                     connections++;
                     readiness.onConnected();
-                    greetingRefusals.onConnected();
                     final Object accepted = event.resolveValue();
                     if (!refusedAsSecondPeer(accepted))
                     {
+                        // left out for a refused one: its close is not a refusal at the greeting
+                        greetingRefusals.onConnected();
                         remember(accepted);
                     }
                     break;
@@ -282,7 +283,8 @@ final class LinkAgent
      * An exclusive link has one peer. JeroMQ's PAIR attaches the first connection's pipe and terminates a later
      * one's, but keeps that connection open and throws away what its peer sends, unreported: a second peer would
      * think it was heard. So a connection accepted while another is open is shut down, as a bad connection is,
-     * and counted ({@link #peersRefused()}, and as an error); its peer sees the disconnect.
+     * and counted ({@link #peersRefused()}, and as an error); its peer sees the disconnect. A peer that reconnects
+     * before the close of its old connection has been seen here is refused once, and gets in on its next try.
      *
      * @return true if the connection was refused.
      */
