@@ -29,7 +29,9 @@ import java.util.List;
  *     <li>{@link SendResult#BACK_PRESSURED}: the dealer's mailbox is full, the ZeroMQ {@code EAGAIN}; try again
  *     later;</li>
  *     <li>{@link SendResult#CLOSED}: the dealer has stopped, or the runtime is closed;</li>
- *     <li>{@link SendResult#MESSAGE_TOO_LARGE}, {@link SendResult#NOT_SINGLE_PRODUCER}: from the dealer's mailbox;</li>
+ *     <li>{@link SendResult#MESSAGE_TOO_LARGE}, {@link SendResult#NOT_SINGLE_PRODUCER}: from the dealer's mailbox;
+ *     for a remote dealer, a body over the link's largest message ({@link RouterSpec#linkCapacity}), counted as
+ *     dropped on the router's attachment address ({@code <router>.<op>});</li>
  *     <li>{@link SendResult#NOT_CONNECTED}: the attachment has not started (never seen by actor code).</li>
  * </ul>
  * Messages are sent as the router actor, so the dealer's {@link Dealer#isFromRouter} is true and the actor's
@@ -60,6 +62,7 @@ public final class Router implements Attachment
     private final String[] dealerNames;
     private final ActorRef[] dealers;
     private final String remotePortName;
+    private final int maxRemoteLength;
     private final RemoteDealerTable remoteDealers;
     private final SlotClaim claim = new SlotClaim();
     private int[] identityBySenderId = new int[0];
@@ -76,7 +79,7 @@ public final class Router implements Attachment
      */
     Router(final String operatorName, final List<String> dealerNames)
     {
-        this(operatorName, dealerNames, null, 0);
+        this(operatorName, dealerNames, null, 0, 0);
     }
 
     /**
@@ -84,17 +87,20 @@ public final class Router implements Attachment
      * @param dealerNames        the local dealers; each one's position is its identity.
      * @param remotePortName     the port of the ROUTER link to the remote dealers, or null for none.
      * @param maxRemoteDealers   most remote dealers known at once.
+     * @param maxRemoteLength    largest body to a remote dealer, in bytes (the routing id comes on top).
      */
     Router(
         final String operatorName,
         final List<String> dealerNames,
         final String remotePortName,
-        final int maxRemoteDealers)
+        final int maxRemoteDealers,
+        final int maxRemoteLength)
     {
         this.operatorName = operatorName;
         this.dealerNames = dealerNames.toArray(new String[0]);
         this.dealers = new ActorRef[this.dealerNames.length];
         this.remotePortName = remotePortName;
+        this.maxRemoteLength = maxRemoteLength;
         this.remoteDealers = null == remotePortName ? null :
             new RemoteDealerTable(this.dealerNames.length, maxRemoteDealers);
     }
@@ -253,6 +259,10 @@ public final class Router implements Attachment
         {
             return refuseUnroutable();
         }
+        if (length > maxRemoteLength)
+        {
+            return refuseTooLarge();
+        }
         return offerRemote(routingId, messageType, correlationId, buffer, offset, length);
     }
 
@@ -301,6 +311,10 @@ public final class Router implements Attachment
         {
             return refuseUnroutable();
         }
+        if (length > maxRemoteLength)
+        {
+            return refuseTooLarge();
+        }
         // the link's port takes [routing id][body]: the claim shows the caller the body only
         final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
         if (result >= 0)
@@ -308,6 +322,16 @@ public final class Router implements Attachment
             claim.prefixTopic(routingId);
         }
         return result;
+    }
+
+    /**
+     * The port has room for the longest routing id, so a body over the link's limit with a short one would fit it,
+     * then be refused past the wire, where the sender cannot see it: refused here, as a local dealer's mailbox does.
+     */
+    private long refuseTooLarge()
+    {
+        context.counters().onDropped(1);
+        return SendResult.MESSAGE_TOO_LARGE;
     }
 
     private long refuseUnroutable()

@@ -308,7 +308,8 @@ public final class RouterSpec implements OperatorSpec
             }
             else
             {
-                options.attachWithAddress(name, new Router(name, dealers, remoteDealersAddress(), maxRemoteDealers),
+                options.attachWithAddress(name,
+                    new Router(name, dealers, remoteDealersAddress(), maxRemoteDealers, maxMessageLength),
                     ringSize, maxMessageLength + MAX_ROUTING_ID_LENGTH);
             }
         }

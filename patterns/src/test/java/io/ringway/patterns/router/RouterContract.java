@@ -4,6 +4,7 @@ import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.Failures;
 import io.ringway.patterns.testing.Runtimes;
+import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.Supervision;
@@ -332,6 +333,23 @@ public abstract class RouterContract
         assertEquals(0, counter("sor", CounterType.SENT), "nothing sent");
         assertEquals(List.of(), dealerReceived("v0"));
         assertEquals(List.of(), dealerReceived("v1"));
+    }
+
+    /** Over the wire the dealer's mailbox is past the wire: the router must refuse what it could not take. */
+    @Test
+    void shouldRefuseAMessageTooLargeForTheDealerAndStillReachIt()
+    {
+        startRouter(64, 16, 16);
+        final int tooLarge = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH + 1;
+        final UnsafeBuffer large = new UnsafeBuffer(new byte[tooLarge]);
+        assertEquals(SendResult.MESSAGE_TOO_LARGE, router.offer(identityOf("v1"), large, 0, tooLarge));
+        assertEquals(SendResult.MESSAGE_TOO_LARGE, router.tryClaim(identityOf("v1"), tooLarge, new SlotClaim()));
+
+        assertTrue(routerOffer(identityOf("v1"), 61) >= 0, "the dealer is still there");
+        awaitDealer("v1", 1);
+        assertEquals(List.of(61L), dealerReceived("v1"));
+        assertEquals(1, counter("sor", CounterType.SENT), "a refused send is not a send");
+        assertEquals(0, router.unroutable(), "too large, not unroutable");
     }
 
     @Test
