@@ -161,6 +161,13 @@ public final class Ringway implements AutoCloseable
                     .acceptOnlyFrom(directory.byName(exclusive.getValue()).id());
             }
         }
+        for (final LinkSpec link : linkSpecs)
+        {
+            if (null != link.portSender())
+            {
+                mailboxes.get(link.name()).acceptOnlyFrom(directory.byName(link.portSender()).id());
+            }
+        }
 
         for (final RingwayBuilder.ActorSpec spec : config.actors.values())
         {

@@ -82,7 +82,9 @@ public final class PairSpec implements OperatorSpec
     /**
      * Makes the second end remote: a ZeroMQ PAIR peer at these endpoints, with {@code [body]} frames both ways.
      * The local end then talks to an address named {@code <operator>~remote}, which the link empties onto the
-     * wire, and accepts messages from that address only. ZeroMQ's PAIR lets one peer in at a time.
+     * wire, and accepts messages from that address only; that address in turn accepts messages from the local end
+     * only (anyone else is refused with {@code REFUSED}, counted as dropped on the link), so the pair stays
+     * exclusive on this side of the wire. ZeroMQ's PAIR lets one peer in at a time.
      *
      * @param endpoints {@link LinkEndpoint#bind} or {@link LinkEndpoint#connect}.
      * @return this spec.
@@ -172,6 +174,7 @@ public final class PairSpec implements OperatorSpec
         {
             runtime.link(remoteEnd.link(remoteEndAddress(), LinkShape.EXCLUSIVE)
                 .port(ringSize, maxMessageLength)
+                .portAcceptsOnlyFrom(ends.get(0) + "." + name)
                 .deliverTo(ends.get(0) + "." + name));
         }
     }

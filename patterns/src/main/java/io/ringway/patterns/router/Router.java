@@ -29,7 +29,9 @@ import java.util.List;
  *     <li>{@link SendResult#BACK_PRESSURED}: the dealer's mailbox is full, the ZeroMQ {@code EAGAIN}; try again
  *     later;</li>
  *     <li>{@link SendResult#CLOSED}: the dealer has stopped, or the runtime is closed;</li>
- *     <li>{@link SendResult#MESSAGE_TOO_LARGE}, {@link SendResult#NOT_SINGLE_PRODUCER}: from the dealer's mailbox;</li>
+ *     <li>{@link SendResult#MESSAGE_TOO_LARGE}, {@link SendResult#NOT_SINGLE_PRODUCER}: from the dealer's mailbox;
+ *     for a remote dealer, a body over the link's largest message ({@link RouterSpec#linkCapacity}), counted as
+ *     dropped on the router's attachment address ({@code <router>.<op>});</li>
  *     <li>{@link SendResult#NOT_CONNECTED}: the attachment has not started (never seen by actor code).</li>
  * </ul>
  * Messages are sent as the router actor, so the dealer's {@link Dealer#isFromRouter} is true and the actor's
@@ -43,8 +45,10 @@ import java.util.List;
  * names it. When it leaves (its connection closes) it becomes unknown: sending to its identity is
  * {@code UNROUTABLE}, counted, as for any identity that names nobody. A message already on its way when it left is
  * refused by the link ({@code ROUTER_MANDATORY}) and counted there ({@code ZmqLink.unroutable()}). Remote
- * dealers are sent to with {@code offer}; {@code tryClaim} on a remote identity returns {@code REFUSED}, since the
- * routing id must go before the body.
+ * dealers are sent to with {@code offer} or {@code tryClaim}, with the same codes as local ones; a claim's body
+ * goes after the routing id, which the claim hides. {@code context.reply} does not reach a remote dealer: the
+ * message being handled came from the link's port, and a reply to the port carries no routing id, so the link
+ * refuses it and counts it ({@code ZmqLink.unroutable()}); answer with {@code offer(identityOf(header), ...)}.
  * <p>
  * Thread safety: {@link #unroutable()} from any thread; everything else on the router actor's dispatcher thread
  * only. The hot path allocates nothing.
@@ -58,6 +62,7 @@ public final class Router implements Attachment
     private final String[] dealerNames;
     private final ActorRef[] dealers;
     private final String remotePortName;
+    private final int maxRemoteLength;
     private final RemoteDealerTable remoteDealers;
     private final SlotClaim claim = new SlotClaim();
     private int[] identityBySenderId = new int[0];
@@ -74,7 +79,7 @@ public final class Router implements Attachment
      */
     Router(final String operatorName, final List<String> dealerNames)
     {
-        this(operatorName, dealerNames, null, 0);
+        this(operatorName, dealerNames, null, 0, 0);
     }
 
     /**
@@ -82,17 +87,20 @@ public final class Router implements Attachment
      * @param dealerNames        the local dealers; each one's position is its identity.
      * @param remotePortName     the port of the ROUTER link to the remote dealers, or null for none.
      * @param maxRemoteDealers   most remote dealers known at once.
+     * @param maxRemoteLength    largest body to a remote dealer, in bytes (the routing id comes on top).
      */
     Router(
         final String operatorName,
         final List<String> dealerNames,
         final String remotePortName,
-        final int maxRemoteDealers)
+        final int maxRemoteDealers,
+        final int maxRemoteLength)
     {
         this.operatorName = operatorName;
         this.dealerNames = dealerNames.toArray(new String[0]);
         this.dealers = new ActorRef[this.dealerNames.length];
         this.remotePortName = remotePortName;
+        this.maxRemoteLength = maxRemoteLength;
         this.remoteDealers = null == remotePortName ? null :
             new RemoteDealerTable(this.dealerNames.length, maxRemoteDealers);
     }
@@ -251,6 +259,10 @@ public final class Router implements Attachment
         {
             return refuseUnroutable();
         }
+        if (length > maxRemoteLength)
+        {
+            return refuseTooLarge();
+        }
         return offerRemote(routingId, messageType, correlationId, buffer, offset, length);
     }
 
@@ -266,9 +278,8 @@ public final class Router implements Attachment
         final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
         if (result >= 0)
         {
-            claim.buffer().putBytes(0, routingId);
-            claim.buffer().putBytes(routingId.length, buffer, offset, length);
-            claim.messageType(messageType).correlationId(correlationId).topicLength(routingId.length);
+            claim.prefixTopic(routingId).buffer().putBytes(0, buffer, offset, length);
+            claim.messageType(messageType).correlationId(correlationId);
             claim.commit();
         }
         return result;
@@ -276,7 +287,9 @@ public final class Router implements Attachment
 
     /**
      * Claims a slot in one dealer's mailbox to encode a message in place; on success {@code commit()} or
-     * {@code abort()} the claim.
+     * {@code abort()} the claim. For a remote dealer the slot is in the link's port, with the dealer's routing id
+     * already written before the body as its topic: the claim's buffer shows the body at {@code [0, length)} as
+     * for a local dealer, and its topic cannot be set. Same codes as {@link #offer}.
      *
      * @param identity the dealer's identity.
      * @param length   bytes to claim.
@@ -293,11 +306,32 @@ public final class Router implements Attachment
         {
             return actor.tryClaim(dealers[identity], length, claim);
         }
-        if (null != remoteDealers && null != remoteDealers.routingId(identity))
+        final byte[] routingId = null == remoteDealers ? null : remoteDealers.routingId(identity);
+        if (null == routingId)
         {
-            return SendResult.REFUSED;
+            return refuseUnroutable();
         }
-        return refuseUnroutable();
+        if (length > maxRemoteLength)
+        {
+            return refuseTooLarge();
+        }
+        // the link's port takes [routing id][body]: the claim shows the caller the body only
+        final long result = actor.tryClaim(remotePort, routingId.length + length, claim);
+        if (result >= 0)
+        {
+            claim.prefixTopic(routingId);
+        }
+        return result;
+    }
+
+    /**
+     * The port has room for the longest routing id, so a body over the link's limit with a short one would fit it,
+     * then be refused past the wire, where the sender cannot see it: refused here, as a local dealer's mailbox does.
+     */
+    private long refuseTooLarge()
+    {
+        context.counters().onDropped(1);
+        return SendResult.MESSAGE_TOO_LARGE;
     }
 
     private long refuseUnroutable()

@@ -38,7 +38,9 @@ import java.util.Set;
  * served by a ROUTER link whose frames are {@code [routing id][body]}; the {@link Router} learns each one from its
  * first message and forgets it when it leaves. {@link #remoteRouter} makes the router remote instead: each local
  * dealer gets a DEALER link of its own, announcing its actor name as routing id, and talks to the ROUTER peer
- * through an address named {@code <operator>~router~<dealer>}; {@link Dealer} hides which.
+ * through an address named {@code <operator>~router~<dealer>}; {@link Dealer} hides which. The links' ports accept
+ * messages from their one local member only (the router, or the port's dealer): anyone else is refused with
+ * {@code REFUSED} and counted as dropped on the link, as a third party is in process.
  * <p>
  * Build fails, naming the operator and the fault, when: there is no router or more than one (none with a remote
  * router); there is no dealer, local or remote; a member is not an actor of the topology; a dealer is named twice;
@@ -270,6 +272,7 @@ public final class RouterSpec implements OperatorSpec
         {
             runtime.link(remoteDealers.link(remoteDealersAddress(), LinkShape.ROUTE)
                 .port(ringSize, maxMessageLength + MAX_ROUTING_ID_LENGTH)
+                .portAcceptsOnlyFrom(routers.get(0))
                 .deliverTo(routers.get(0) + "." + name));
         }
         if (!remoteRouter.isEmpty())
@@ -279,6 +282,7 @@ public final class RouterSpec implements OperatorSpec
                 runtime.link(remoteRouter.link(remoteRouterAddress(dealer), LinkShape.DEAL)
                     .port(ringSize, maxMessageLength)
                     .routingId(dealer)
+                    .portAcceptsOnlyFrom(dealer)
                     .deliverTo(dealer));
             }
         }
@@ -304,7 +308,8 @@ public final class RouterSpec implements OperatorSpec
             }
             else
             {
-                options.attachWithAddress(name, new Router(name, dealers, remoteDealersAddress(), maxRemoteDealers),
+                options.attachWithAddress(name,
+                    new Router(name, dealers, remoteDealersAddress(), maxRemoteDealers, maxMessageLength),
                     ringSize, maxMessageLength + MAX_ROUTING_ID_LENGTH);
             }
         }

@@ -1,16 +1,13 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
-
 /**
  * The pair contract with both ends in one process.
  */
 class InProcessPairTest extends PairContract
 {
     @Override
-    protected Ringway start(final TopologyBuilder topology)
+    protected PairPlacement placement()
     {
-        return topology.build().start();
+        return new InProcessPairPlacement(runtimeDirectory);
     }
 }

@@ -1,11 +1,11 @@
 package io.ringway.patterns.pair;
 
-import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.Failures;
-import io.ringway.patterns.testing.RuntimeContract;
+import io.ringway.patterns.testing.Runtimes;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
+import io.ringway.runtime.actor.ActorRef;
 import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.Header;
 import io.ringway.runtime.ring.SendResult;
@@ -13,8 +13,11 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,14 +32,22 @@ import static org.junit.jupiter.api.Assertions.*;
  * type and correlation id; anyone else sending into an end's address is refused with a code and counted; a full
  * end back-pressures its peer.
  * <p>
- * End {@code a} runs on the caller-run dispatcher {@code a}, end {@code b} on {@code b}, the third party
- * {@code c} on {@code main}, so a test can drain one end and leave the other full. Subclasses decide where the
- * members live through {@link #start(TopologyBuilder)}.
+ * End {@code a} runs on the caller-run dispatcher {@code a}, end {@code b} on {@code b}, the third parties
+ * {@code c} (beside {@code a}) and {@code d} (beside {@code b}) on {@code main}, so a test can drain one end and
+ * leave the other full. Each end is declared with its side, apart, and the ends are named on the pair only
+ * through the placement, so that subclasses decide where end {@code b} lives ({@link #placement()}); the test
+ * reaches the ends through their attachments, steps dispatchers and reads counters through the {@link Runtimes}
+ * started, and says "the peer's address" rather than naming it, since behind a bridge it is the link's port.
  */
-abstract class PairContract extends RuntimeContract
+public abstract class PairContract
 {
     static final String OPERATOR = "hedge";
-    static final int REPLY_BY_CONTEXT = 7;
+    /** A message with this value asks the end's actor to answer it with {@code context.reply}. */
+    static final long REPLY_BY_CONTEXT = -7;
+
+    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
+    @TempDir
+    protected Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, PairEnd> ends = new ConcurrentHashMap<>();
@@ -44,6 +55,19 @@ abstract class PairContract extends RuntimeContract
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final List<Long> replyResults = Collections.synchronizedList(new ArrayList<>());
     private final Failures failures = new Failures();
+    private Runtimes runtimes;
+
+    /** @return a fresh placement for one test: where end {@code b} lives. */
+    protected abstract PairPlacement placement();
+
+    @AfterEach
+    void close()
+    {
+        if (null != runtimes)
+        {
+            runtimes.close();
+        }
+    }
 
     /** What an end's actor got: the first long of the body, its header, and whether its end says it is pair mail. */
     record Received(long value, int senderId, int messageType, long correlationId, boolean fromPeer)
@@ -54,14 +78,15 @@ abstract class PairContract extends RuntimeContract
     {
         received.put("a", Collections.synchronizedList(new ArrayList<>()));
         received.put("b", Collections.synchronizedList(new ArrayList<>()));
-        ringway = start(topology()
-            .callerDispatcher("main")
-            .callerDispatcher("a")
-            .callerDispatcher("b")
-            .actor("a", this::newEnd, options -> options.dispatcher("a"))
-            .actor("b", this::newEnd, options -> options.dispatcher("b"))
-            .actor("c", this::newThirdParty, options -> options.dispatcher("main"))
-            .pair(OPERATOR, pair -> pair.ends("a", "b").ringSize(ringSize).maxMessageLength(32)));
+        runtimes = placement().start(OPERATOR,
+            everywhere -> everywhere.callerDispatcher("main").callerDispatcher("a").callerDispatcher("b"),
+            "a", side -> side
+                .actor("a", this::newEnd, options -> options.dispatcher("a"))
+                .actor("c", this::newThirdParty, options -> options.dispatcher("main")),
+            "b", side -> side
+                .actor("b", this::newEnd, options -> options.dispatcher("b"))
+                .actor("d", this::newThirdParty, options -> options.dispatcher("main")),
+            pair -> pair.ringSize(ringSize).maxMessageLength(32));
     }
 
     private Actor newEnd(final ActorContext context)
@@ -74,7 +99,7 @@ abstract class PairContract extends RuntimeContract
         {
             log.add(new Received(buffer.getLong(offset), header.senderId(), header.messageType(),
                 header.correlationId(), end.isFromPeer(header)));
-            if (header.messageType() == REPLY_BY_CONTEXT)
+            if (buffer.getLong(offset) == REPLY_BY_CONTEXT)
             {
                 replyResults.add(context.reply(buffer, offset, length));
             }
@@ -106,14 +131,19 @@ abstract class PairContract extends RuntimeContract
     private long sendAsActor(final String from, final String to, final long value)
     {
         final ActorContext context = contexts.get(from);
+        return sendAsActor(from, context.lookup(to), value);
+    }
+
+    private long sendAsActor(final String from, final ActorRef to, final long value)
+    {
         message.putLong(0, value);
-        return context.send(context.lookup(to), message, 0, 8);
+        return contexts.get(from).send(to, message, 0, 8);
     }
 
     /** Runs the end's dispatcher until its actor has received {@code count} messages in all. */
     private List<Received> drain(final String end, final int count)
     {
-        runUntil(end, () -> received.get(end).size() >= count,
+        runtimes.runUntil(end, () -> received.get(end).size() >= count,
             () -> end + " received " + received.get(end));
         return received.get(end);
     }
@@ -121,8 +151,20 @@ abstract class PairContract extends RuntimeContract
     /** Runs the end's dispatcher until it has nothing left to do. */
     private List<Received> settle(final String end)
     {
-        runUntilIdle(end);
+        runtimes.runUntilIdle(end);
         return received.get(end);
+    }
+
+    /** @return a standard counter of an address in the runtime that holds {@code holder}. */
+    private long counter(final String holder, final String address, final CounterType type)
+    {
+        return runtimes.counter(holder, address, type);
+    }
+
+    /** @return where end {@code end}'s sends go: the other end's address, or the link's port standing for it. */
+    private String peerOf(final String end)
+    {
+        return ends.get(end).peer().name();
     }
 
     private static List<Long> values(final List<Received> log)
@@ -141,11 +183,19 @@ abstract class PairContract extends RuntimeContract
         startPair(16);
         offerAll("a", 1);
         final Received atB = drain("b", 1).get(0);
-        assertEquals(new Received(1, ends.get("a").address().id(), 0, 0, true), atB, "sent as a's end");
+        assertEquals(new Received(1, ends.get("b").peer().id(), 0, 0, true), atB, "from b's peer");
 
         offerAll("b", 2);
         final Received atA = drain("a", 1).get(0);
-        assertEquals(new Received(2, ends.get("b").address().id(), 0, 0, true), atA, "sent as b's end");
+        assertEquals(new Received(2, ends.get("a").peer().id(), 0, 0, true), atA, "from a's peer");
+    }
+
+    @Test
+    void shouldSendAsTheEndSoThatEachEndsPeerIsTheOtherEnd()
+    {
+        startPair(16);
+        offerAll("a", 1);
+        assertEquals(ends.get("a").address().id(), drain("b", 1).get(0).senderId(), "sent as a's end");
         assertEquals(ends.get("a").address(), ends.get("b").peer());
         assertEquals(ends.get("b").address(), ends.get("a").peer());
     }
@@ -207,14 +257,15 @@ abstract class PairContract extends RuntimeContract
     {
         startPair(16);
         assertEquals(SendResult.REFUSED, sendAsActor("c", "a." + OPERATOR, 1));
-        assertEquals(SendResult.REFUSED, sendAsActor("c", "b." + OPERATOR, 2));
-        assertEquals(SendResult.REFUSED, sendAsActor("c", "b." + OPERATOR, 3));
+        assertEquals(SendResult.REFUSED, sendAsActor("d", "b." + OPERATOR, 2));
+        assertEquals(SendResult.REFUSED, sendAsActor("d", "b." + OPERATOR, 3));
 
         assertEquals(List.of(), settle("a"));
         assertEquals(List.of(), settle("b"));
-        assertEquals(1, counter("a." + OPERATOR, CounterType.DROPPED));
-        assertEquals(2, counter("b." + OPERATOR, CounterType.DROPPED));
-        assertEquals(0, counter("c", CounterType.SENT), "a refused send is not a send");
+        assertEquals(1, counter("a", "a." + OPERATOR, CounterType.DROPPED));
+        assertEquals(2, counter("b", "b." + OPERATOR, CounterType.DROPPED));
+        assertEquals(0, counter("c", "c", CounterType.SENT), "a refused send is not a send");
+        assertEquals(0, counter("d", "d", CounterType.SENT), "a refused send is not a send");
         assertEquals("REFUSED", SendResult.describe(sendAsActor("c", "a." + OPERATOR, 4)));
     }
 
@@ -222,14 +273,13 @@ abstract class PairContract extends RuntimeContract
     void shouldRefuseTheEndsOwnActorBypassingTheEnd()
     {
         startPair(16);
-        assertEquals(SendResult.REFUSED, sendAsActor("a", "b." + OPERATOR, 1), "only a's end may send to b's");
+        assertEquals(SendResult.REFUSED, sendAsActor("a", ends.get("a").peer(), 1), "only a's end may send to b's");
 
-        message.putLong(0, 9);
-        assertTrue(ends.get("a").offer(REPLY_BY_CONTEXT, 0, message, 0, 8) >= 0);
+        offerAll("a", REPLY_BY_CONTEXT);
         drain("b", 1);
         assertEquals(List.of(SendResult.REFUSED), replyResults, "context.reply stamps the actor, not the end");
         assertEquals(List.of(), settle("a"));
-        assertEquals(2, counter("b." + OPERATOR, CounterType.DROPPED) + counter("a." + OPERATOR, CounterType.DROPPED));
+        assertEquals(2, counter("a", peerOf("a"), CounterType.DROPPED) + counter("b", peerOf("b"), CounterType.DROPPED));
     }
 
     @Test
@@ -248,7 +298,7 @@ abstract class PairContract extends RuntimeContract
         startPair(2);
         offerAll("a", 0, 1);
         assertEquals(SendResult.BACK_PRESSURED, offer("a", 2));
-        assertEquals(1, counter("b." + OPERATOR, CounterType.BACK_PRESSURED));
+        assertEquals(1, counter("a", peerOf("a"), CounterType.BACK_PRESSURED));
         offerAll("b", 10, 11);
 
         drain("b", 2);
@@ -262,7 +312,7 @@ abstract class PairContract extends RuntimeContract
     {
         startPair(16);
         assertEquals(SendResult.MESSAGE_TOO_LARGE, ends.get("a").offer(message, 0, 33));
-        assertEquals(1, counter("b." + OPERATOR, CounterType.DROPPED));
+        assertEquals(1, counter("a", peerOf("a"), CounterType.DROPPED));
     }
 
     /**
@@ -278,19 +328,22 @@ abstract class PairContract extends RuntimeContract
         final AtomicLong refused = new AtomicLong();
         final long[] nextExpected = new long[2];
         final AtomicLong[] receivedByEnd = {new AtomicLong(), new AtomicLong()};
-        ringway = start(topology()
-            .dispatcher("a", Idle.BACKOFF)
-            .dispatcher("b", Idle.BACKOFF)
-            .dispatcher("intruders", Idle.BACKOFF)
-            .actor("a", context -> new StreamingEnd(context, 0, perEnd, nextExpected, receivedByEnd[0]),
-                options -> options.dispatcher("a"))
-            .actor("b", context -> new StreamingEnd(context, 1, perEnd, nextExpected, receivedByEnd[1]),
-                options -> options.dispatcher("b"))
-            .actor("c1", context -> new Intruder(context, "a." + OPERATOR, perIntruder, refused),
-                options -> options.dispatcher("intruders"))
-            .actor("c2", context -> new Intruder(context, "b." + OPERATOR, perIntruder, refused),
-                options -> options.dispatcher("intruders"))
-            .pair(OPERATOR, pair -> pair.ends("a", "b").ringSize(64)));
+        runtimes = placement().start(OPERATOR,
+            everywhere -> everywhere
+                .dispatcher("a", Idle.BACKOFF)
+                .dispatcher("b", Idle.BACKOFF)
+                .dispatcher("intruders", Idle.BACKOFF),
+            "a", side -> side
+                .actor("a", context -> new StreamingEnd(context, 0, perEnd, nextExpected, receivedByEnd[0]),
+                    options -> options.dispatcher("a"))
+                .actor("c1", context -> new Intruder(context, "a." + OPERATOR, perIntruder, refused),
+                    options -> options.dispatcher("intruders")),
+            "b", side -> side
+                .actor("b", context -> new StreamingEnd(context, 1, perEnd, nextExpected, receivedByEnd[1]),
+                    options -> options.dispatcher("b"))
+                .actor("c2", context -> new Intruder(context, "b." + OPERATOR, perIntruder, refused),
+                    options -> options.dispatcher("intruders")),
+            pair -> pair.ringSize(64));
 
         Await.until(() -> (receivedByEnd[0].get() >= perEnd && receivedByEnd[1].get() >= perEnd
             && refused.get() >= 2 * perIntruder) || failures.any(),
@@ -299,8 +352,8 @@ abstract class PairContract extends RuntimeContract
         assertEquals(List.of(), failures.list());
         assertEquals(perEnd, receivedByEnd[0].get());
         assertEquals(perEnd, receivedByEnd[1].get());
-        assertEquals(perIntruder, counter("a." + OPERATOR, CounterType.DROPPED), "every intrusion into a counted");
-        assertEquals(perIntruder, counter("b." + OPERATOR, CounterType.DROPPED), "every intrusion into b counted");
+        assertEquals(perIntruder, counter("a", "a." + OPERATOR, CounterType.DROPPED), "every intrusion into a counted");
+        assertEquals(perIntruder, counter("b", "b." + OPERATOR, CounterType.DROPPED), "every intrusion into b counted");
     }
 
     /** Streams numbers to its peer; checks that its peer's numbers arrive exactly once, in order. */

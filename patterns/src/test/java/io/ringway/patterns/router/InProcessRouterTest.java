@@ -1,16 +1,13 @@
 package io.ringway.patterns.router;
 
-import io.ringway.patterns.TopologyBuilder;
-import io.ringway.runtime.Ringway;
-
 /**
  * The router/dealer contract with every member in one process.
  */
 class InProcessRouterTest extends RouterContract
 {
     @Override
-    protected Ringway start(final TopologyBuilder topology)
+    protected RouterPlacement placement()
     {
-        return topology.build().start();
+        return new InProcessRouterPlacement(runtimeDirectory);
     }
 }

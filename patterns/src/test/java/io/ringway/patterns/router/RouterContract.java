@@ -3,7 +3,8 @@ package io.ringway.patterns.router;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.testing.Await;
 import io.ringway.patterns.testing.Failures;
-import io.ringway.patterns.testing.RuntimeContract;
+import io.ringway.patterns.testing.Runtimes;
+import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.actor.Actor;
 import io.ringway.runtime.actor.ActorContext;
 import io.ringway.runtime.actor.Supervision;
@@ -14,10 +15,14 @@ import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.CounterType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,15 +36,26 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code UNROUTABLE} and counted; a full dealer is back-pressure, not a silent drop (ROUTER_MANDATORY).
  * <p>
  * The router {@code sor} and the outsider run on the caller-run dispatcher {@code main}; each dealer
- * {@code vN} on a caller-run dispatcher of the same name, so a test can leave one dealer full. Subclasses
- * decide where the members live through {@link #start(TopologyBuilder)}.
+ * {@code vN} on a caller-run dispatcher of the same name, so a test can leave one dealer full. Each dealer is
+ * declared apart and the members are named on the operator only through the placement, so that subclasses decide
+ * where the dealers live ({@link #placement()}); a dealer finds its identity by name ({@link #identityOf}) and a
+ * command to the router travels in the body, after the value, so that both hold behind a bridge too. A remote
+ * dealer is known to the router once it has sent something: {@link #startRouter} has each one say hello first.
  */
-abstract class RouterContract extends RuntimeContract
+public abstract class RouterContract
 {
     static final String OPERATOR = "venues";
     static final int ECHO = 1;
     static final int ECHO_BY_CONTEXT = 2;
     static final long POISON = -1;
+    /** A remote dealer's first message, which introduces it; the router records nothing for it. */
+    static final long HELLO = Long.MIN_VALUE;
+    /** A message to the router: the value (long), then the command (int), which an 8-byte message has as 0. */
+    static final int WITH_COMMAND = 12;
+
+    /** The test's temporary directory, for the counters files of the runtimes the placement starts. */
+    @TempDir
+    protected Path runtimeDirectory;
 
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[64]);
     private final Map<String, Dealer> dealers = new ConcurrentHashMap<>();
@@ -49,31 +65,90 @@ abstract class RouterContract extends RuntimeContract
     private final List<Long> echoResults = Collections.synchronizedList(new ArrayList<>());
     private final Failures failures = new Failures();
     private volatile Router router;
+    private RouterPlacement placement;
+    private Runtimes runtimes;
 
-    /** @return a topology whose runtime ignores failures: the poisoned dealers' are expected. */
-    private TopologyBuilder topologyIgnoringErrors()
+    /** @return a fresh placement for one test: where the dealers live. */
+    protected abstract RouterPlacement placement();
+
+    @AfterEach
+    void close()
     {
-        return topology().runtime(runtime -> runtime.errorHandler(error -> { }));
+        if (null != runtimes)
+        {
+            runtimes.close();
+        }
+    }
+
+    /** Declares on every runtime an error handler that ignores failures: the poisoned dealers' are expected. */
+    private static void ignoringErrors(final TopologyBuilder topology)
+    {
+        topology.runtime(runtime -> runtime.errorHandler(error -> { }));
     }
 
     /** Router {@code sor} and outsider on {@code main}; dealers {@code v0 .. vN-1}, each on its own dispatcher. */
     private void startRouter(final int routerRingSize, final int... dealerRingSizes)
     {
-        final TopologyBuilder topology = topologyIgnoringErrors()
-            .callerDispatcher("main")
-            .actor("sor", this::newRouter, options -> options.ringSize(routerRingSize))
-            .actor("outsider", this::newOutsider);
-        final String[] dealerNames = new String[dealerRingSizes.length];
-        for (int i = 0; i < dealerNames.length; i++)
+        final List<String> dealerNames = new ArrayList<>();
+        final Map<String, Integer> ringSizes = new HashMap<>();
+        for (int i = 0; i < dealerRingSizes.length; i++)
         {
-            final String dealer = "v" + i;
-            final int ringSize = dealerRingSizes[i];
-            dealerNames[i] = dealer;
-            receivedByDealer.put(dealer, Collections.synchronizedList(new ArrayList<>()));
-            topology.callerDispatcher(dealer).actor(dealer, this::newDealer,
-                options -> options.dispatcher(dealer).ringSize(ringSize).supervision(Supervision.STOP));
+            dealerNames.add("v" + i);
+            ringSizes.put("v" + i, dealerRingSizes[i]);
+            receivedByDealer.put("v" + i, Collections.synchronizedList(new ArrayList<>()));
         }
-        ringway = start(topology.router(OPERATOR, r -> r.router("sor").dealers(dealerNames)));
+        placement = placement();
+        runtimes = placement.start(OPERATOR,
+            everywhere ->
+            {
+                ignoringErrors(everywhere);
+                everywhere.callerDispatcher("main");
+                dealerNames.forEach(everywhere::callerDispatcher);
+            },
+            "sor", side -> side
+                .actor("sor", this::newRouter, options -> options.dispatcher("main").ringSize(routerRingSize))
+                .actor("outsider", this::newOutsider, options -> options.dispatcher("main")),
+            dealerNames, (side, dealer) -> side.actor(dealer, this::newDealer,
+                options -> options.dispatcher(dealer).ringSize(ringSizes.get(dealer)).supervision(Supervision.STOP)));
+        introduceRemoteDealers(dealerNames);
+    }
+
+    /** Has each remote dealer say hello, and waits until the router knows them all. */
+    private void introduceRemoteDealers(final List<String> dealerNames)
+    {
+        int remote = 0;
+        for (final String dealer : dealerNames)
+        {
+            if (placement.isRemote(dealer))
+            {
+                assertTrue(dealerOffer(dealer, 0, HELLO) >= 0, dealer + " hello");
+                remote++;
+            }
+        }
+        if (0 == remote)
+        {
+            return;
+        }
+        final int expected = remote;
+        runtimes.runUntil("main", () -> router.remoteDealerCount() >= expected,
+            () -> "router knows " + router.remoteDealerCount() + " of " + expected + " remote dealers");
+    }
+
+    /** @return the identity of a dealer, local (its position) or remote (known by its routing id, its name). */
+    private int identityOf(final String dealer)
+    {
+        final int remote = router.remoteIdentity(dealer);
+        return Router.NO_IDENTITY != remote ? remote : router.identity(dealer);
+    }
+
+    /** @return the name of the dealer with that identity, local or remote, or "?" for none. */
+    private static String nameOf(final Router router, final int identity)
+    {
+        if (identity == Router.NO_IDENTITY)
+        {
+            return "?";
+        }
+        return identity < router.dealerCount() ? router.dealerName(identity) : router.routingId(identity);
     }
 
     /** Records {@code dealerName:value} of what it gets; echoes by identity or by context when asked. */
@@ -83,14 +158,19 @@ abstract class RouterContract extends RuntimeContract
         this.router = router;
         return (buffer, offset, length, header) ->
         {
-            final int identity = router.identityOf(header);
             final long value = buffer.getLong(offset);
-            receivedByRouter.add((identity == Router.NO_IDENTITY ? "?" : router.dealerName(identity)) + ":" + value);
-            if (header.messageType() == ECHO)
+            if (value == HELLO)
+            {
+                return;
+            }
+            final int identity = router.identityOf(header);
+            final int command = length >= WITH_COMMAND ? buffer.getInt(offset + 8) : 0;
+            receivedByRouter.add(nameOf(router, identity) + ":" + value);
+            if (command == ECHO)
             {
                 echoResults.add(router.offer(identity, buffer, offset, length));
             }
-            else if (header.messageType() == ECHO_BY_CONTEXT)
+            else if (command == ECHO_BY_CONTEXT)
             {
                 echoResults.add(context.reply(buffer, offset, length));
             }
@@ -129,43 +209,51 @@ abstract class RouterContract extends RuntimeContract
         return router.offer(identity, message, 0, 8);
     }
 
-    private long dealerOffer(final String dealer, final int messageType, final long value)
+    /** Sends the value with a command for the router (0 for none), as the dealer. */
+    private long dealerOffer(final String dealer, final int command, final long value)
     {
         message.putLong(0, value);
-        return dealers.get(dealer).offer(messageType, 0, message, 0, 8);
+        message.putInt(8, command);
+        return dealers.get(dealer).offer(message, 0, WITH_COMMAND);
     }
 
     private void mainCycle()
     {
-        runUntilIdle("main");
+        runtimes.runUntilIdle("main");
     }
 
     /** Runs the dealer's dispatcher until it has nothing left to do: what it has received so far. */
     private List<Long> dealerReceived(final String dealer)
     {
-        runUntilIdle(dealer);
+        runtimes.runUntilIdle(dealer);
         return receivedByDealer.get(dealer);
     }
 
     private void awaitDealer(final String dealer, final int count)
     {
-        runUntil(dealer, () -> receivedByDealer.get(dealer).size() >= count,
+        runtimes.runUntil(dealer, () -> receivedByDealer.get(dealer).size() >= count,
             () -> dealer + " received " + receivedByDealer.get(dealer));
     }
 
     private void awaitRouter(final int count)
     {
-        runUntil("main", () -> receivedByRouter.size() >= count,
+        runtimes.runUntil("main", () -> receivedByRouter.size() >= count,
             () -> "router received " + receivedByRouter);
+    }
+
+    /** @return a standard counter of an actor, read in the runtime that holds it. */
+    private long counter(final String actor, final CounterType type)
+    {
+        return runtimes.counter(actor, actor, type);
     }
 
     @Test
     void shouldRouteToTheAddressedDealerOnly()
     {
         startRouter(64, 16, 16, 16);
-        assertTrue(routerOffer(router.identity("v1"), 11) >= 0);
-        assertTrue(routerOffer(router.identity("v2"), 12) >= 0);
-        assertTrue(routerOffer(router.identity("v1"), 13) >= 0);
+        assertTrue(routerOffer(identityOf("v1"), 11) >= 0);
+        assertTrue(routerOffer(identityOf("v2"), 12) >= 0);
+        assertTrue(routerOffer(identityOf("v1"), 13) >= 0);
 
         awaitDealer("v1", 2);
         awaitDealer("v2", 1);
@@ -193,12 +281,14 @@ abstract class RouterContract extends RuntimeContract
     {
         startRouter(64, 16, 16, 16);
         assertTrue(dealerOffer("v2", 0, 1) >= 0);
+        awaitRouter(1);
         assertTrue(dealerOffer("v0", 0, 2) >= 0);
+        awaitRouter(2);
         assertTrue(dealerOffer("v1", 0, 3) >= 0);
-
         awaitRouter(3);
+
         assertEquals(List.of("v2:1", "v0:2", "v1:3"), receivedByRouter);
-        assertEquals(1, counter("v2", CounterType.SENT), "sent as the dealer actor");
+        assertEquals(1, counter("v0", CounterType.SENT), "sent as the dealer actor");
     }
 
     @Test
@@ -245,13 +335,31 @@ abstract class RouterContract extends RuntimeContract
         assertEquals(List.of(), dealerReceived("v1"));
     }
 
+    /** Over the wire the dealer's mailbox is past the wire: the router must refuse what it could not take. */
+    @Test
+    void shouldRefuseAMessageTooLargeForTheDealerAndStillReachIt()
+    {
+        startRouter(64, 16, 16);
+        final int tooLarge = ActorOptions.DEFAULT_MAX_MESSAGE_LENGTH + 1;
+        final UnsafeBuffer large = new UnsafeBuffer(new byte[tooLarge]);
+        assertEquals(SendResult.MESSAGE_TOO_LARGE, router.offer(identityOf("v1"), large, 0, tooLarge));
+        assertEquals(SendResult.MESSAGE_TOO_LARGE, router.tryClaim(identityOf("v1"), tooLarge, new SlotClaim()));
+
+        assertTrue(routerOffer(identityOf("v1"), 61) >= 0, "the dealer is still there");
+        awaitDealer("v1", 1);
+        assertEquals(List.of(61L), dealerReceived("v1"));
+        assertEquals(1, counter("sor", CounterType.SENT), "a refused send is not a send");
+        assertEquals(0, router.unroutable(), "too large, not unroutable");
+    }
+
     @Test
     void shouldGiveNoIdentityToASenderThatIsNoDealer()
     {
         startRouter(64, 16, 16);
         final ActorContext outsider = contexts.get("outsider");
         message.putLong(0, 41);
-        assertTrue(outsider.send(outsider.lookup("sor"), ECHO, 0, message, 0, 8) >= 0);
+        message.putInt(8, ECHO);
+        assertTrue(outsider.send(outsider.lookup("sor"), message, 0, WITH_COMMAND) >= 0);
         awaitRouter(1);
 
         assertEquals(List.of("?:41"), receivedByRouter);
@@ -286,8 +394,8 @@ abstract class RouterContract extends RuntimeContract
     void shouldBackPressureAFullDealerRatherThanDropTheMessage()
     {
         startRouter(64, 2, 16);
-        final int v0 = router.identity("v0");
-        final int v1 = router.identity("v1");
+        final int v0 = identityOf("v0");
+        final int v1 = identityOf("v1");
         assertTrue(routerOffer(v0, 1) >= 0);
         assertTrue(routerOffer(v0, 2) >= 0);
         assertEquals(SendResult.BACK_PRESSURED, routerOffer(v0, 3));
@@ -319,11 +427,11 @@ abstract class RouterContract extends RuntimeContract
     void shouldReturnClosedForADealerThatHasStopped()
     {
         startRouter(64, 16, 16);
-        assertTrue(routerOffer(router.identity("v0"), POISON) >= 0);
+        assertTrue(routerOffer(identityOf("v0"), POISON) >= 0);
         dealerReceived("v0");
 
-        assertEquals(SendResult.CLOSED, routerOffer(router.identity("v0"), 1));
-        assertTrue(routerOffer(router.identity("v1"), 1) >= 0);
+        assertEquals(SendResult.CLOSED, routerOffer(identityOf("v0"), 1));
+        assertTrue(routerOffer(identityOf("v1"), 1) >= 0);
         assertEquals(0, router.unroutable(), "a stopped dealer is closed, not unknown");
     }
 
@@ -332,7 +440,7 @@ abstract class RouterContract extends RuntimeContract
     {
         startRouter(64, 16, 16);
         final SlotClaim claim = new SlotClaim();
-        assertTrue(router.tryClaim(router.identity("v1"), 8, claim) >= 0);
+        assertTrue(router.tryClaim(identityOf("v1"), 8, claim) >= 0);
         claim.buffer().putLong(0, 51);
         claim.commit();
         assertTrue(dealers.get("v0").tryClaim(8, claim) >= 0);
@@ -360,23 +468,29 @@ abstract class RouterContract extends RuntimeContract
         final int fromOutsider = 2_000;
         final AtomicLong[] repliesByDealer = new AtomicLong[dealerCount];
         final AtomicLong outsiderSeen = new AtomicLong();
-        final TopologyBuilder topology = topologyIgnoringErrors()
-            .dispatcher("router", Idle.BACKOFF)
-            .dispatcher("outsider", Idle.BACKOFF)
-            .actor("sor", context -> new EchoingRouter(context, dealerCount, outsiderSeen),
-                options -> options.dispatcher("router").ringSize(256))
-            .actor("outsider", context -> new Outsider(context, fromOutsider), options -> options.dispatcher("outsider"));
-        final String[] dealerNames = new String[dealerCount];
+        final List<String> dealerNames = new ArrayList<>();
         for (int d = 0; d < dealerCount; d++)
         {
-            final int index = d;
-            dealerNames[d] = "v" + d;
+            dealerNames.add("v" + d);
             repliesByDealer[d] = new AtomicLong();
-            topology.dispatcher(dealerNames[d], Idle.BACKOFF).actor(dealerNames[d],
-                context -> new WindowedDealer(context, perDealer, window, repliesByDealer[index]),
-                options -> options.dispatcher("v" + index).ringSize(64));
         }
-        ringway = start(topology.router(OPERATOR, r -> r.router("sor").dealers(dealerNames)));
+        placement = placement();
+        runtimes = placement.start(OPERATOR,
+            everywhere ->
+            {
+                ignoringErrors(everywhere);
+                everywhere.dispatcher("router", Idle.BACKOFF).dispatcher("outsider", Idle.BACKOFF);
+                dealerNames.forEach(dealer -> everywhere.dispatcher(dealer, Idle.BACKOFF));
+            },
+            "sor", side -> side
+                .actor("sor", context -> new EchoingRouter(context, outsiderSeen),
+                    options -> options.dispatcher("router").ringSize(256))
+                .actor("outsider", context -> new Outsider(context, fromOutsider),
+                    options -> options.dispatcher("outsider")),
+            dealerNames, (side, dealer) -> side.actor(dealer,
+                context -> new WindowedDealer(context, perDealer, window,
+                    repliesByDealer[dealerNames.indexOf(dealer)]),
+                options -> options.dispatcher(dealer).ringSize(64)));
 
         Await.until(() ->
         {
@@ -402,13 +516,13 @@ abstract class RouterContract extends RuntimeContract
     private final class EchoingRouter implements Actor
     {
         private final Router router;
-        private final long[] nextExpected;
+        /** By identity: a remote dealer's is not its position, so not an index. */
+        private final Map<Integer, Long> nextExpected = new HashMap<>();
         private final AtomicLong outsiderSeen;
 
-        EchoingRouter(final ActorContext context, final int dealerCount, final AtomicLong outsiderSeen)
+        EchoingRouter(final ActorContext context, final AtomicLong outsiderSeen)
         {
             this.router = context.attachment(OPERATOR, Router.class);
-            this.nextExpected = new long[dealerCount];
             this.outsiderSeen = outsiderSeen;
             RouterContract.this.router = router;
         }
@@ -428,11 +542,12 @@ abstract class RouterContract extends RuntimeContract
                 return;
             }
             final long value = buffer.getLong(offset);
-            if (value != nextExpected[identity])
+            final long expected = nextExpected.getOrDefault(identity, 0L);
+            if (value != expected)
             {
-                failures.record("router got " + value + " from " + identity + ", expected " + nextExpected[identity]);
+                failures.record("router got " + value + " from " + identity + ", expected " + expected);
             }
-            nextExpected[identity] = value + 1;
+            nextExpected.put(identity, value + 1);
             if (result < 0)
             {
                 failures.record("echo to " + identity + ": " + SendResult.describe(result));

@@ -7,7 +7,7 @@
  * a declaration ({@link io.ringway.patterns.testing.BuildFaults}).
  * <p>
  * Each operator's contract is an abstract class with one small subclass per placement of its members, as JCTools
- * does for its queues. The contracts extend one of three bases, by how their tests reach the members; in each
+ * does for its queues. The contracts reach their members in one of three ways; in each
  * the seam where members are made local or remote is one method:
  * <ul>
  *     <li>{@link io.ringway.patterns.testing.TopologyContract} (fan-out, pipeline): commands, duty cycles and
@@ -16,15 +16,15 @@
  *     <li>{@link io.ringway.patterns.testing.DeadlineContract} (correlate-reply, gather): a test clock, members
  *     declared one by one and named on the operator through a
  *     {@link io.ringway.patterns.testing.MemberPlacement}, from {@code placement()};</li>
- *     <li>{@link io.ringway.patterns.testing.RuntimeContract} (pair, router/dealer): the runtime that holds the
- *     senders, from {@code start(TopologyBuilder)};</li>
- *     <li>round-robin: senders and workers declared apart and the workers named on the operator through its
- *     placement ({@code RoundRobinPlacement}, from {@code placement()}), which returns the
+ *     <li>pair, router/dealer and round-robin: each side declared apart (an end, a dealer, a worker) and named on
+ *     the operator through the operator's placement ({@code PairPlacement}, {@code RouterPlacement},
+ *     {@code RoundRobinPlacement}, from {@code placement()}), which returns the
  *     {@link io.ringway.patterns.testing.Runtimes} it started: dispatchers stepped and counters read wherever
  *     they are.</li>
  * </ul>
- * The transport module runs the fan-out, correlate-reply, gather and round-robin contracts with some members in a
- * second runtime behind {@code tcp://} and {@code ipc://} links, from this module's test-jar.
+ * The transport module runs the fan-out, correlate-reply, gather, pair, router/dealer and round-robin contracts
+ * with some members in a second runtime behind {@code tcp://} and {@code ipc://} links, from this module's
+ * test-jar.
  * <p>
  * Tests wait on conditions with timeouts, never fixed sleeps, and step caller-run dispatchers where timing does
  * not matter. Nothing here is thread-safe unless its javadoc says so.

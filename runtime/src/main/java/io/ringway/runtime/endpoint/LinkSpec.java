@@ -42,6 +42,7 @@ public final class LinkSpec
     private LinkLimits limits = LinkLimits.DEFAULTS;
     private LinkSecurity security;
     private String routingId;
+    private String portSender;
 
     /**
      * @param name  unique among the runtime's actors, addresses and links; a port's address has this name.
@@ -130,6 +131,26 @@ public final class LinkSpec
         this.portRingSize = ringSize;
         this.portMaxMessageLength = maxMessageLength;
         return this;
+    }
+
+    /**
+     * Makes the port exclusive, as an exclusive pair's end address is: any other sender is refused with
+     * {@code REFUSED} and counted as dropped on the link. For an operator whose one local member stands behind the
+     * link, so that nobody else reaches the remote members by sending to the port.
+     *
+     * @param addressName the one actor or attachment address that may send to the port.
+     * @return this spec.
+     */
+    public LinkSpec portAcceptsOnlyFrom(final String addressName)
+    {
+        this.portSender = Objects.requireNonNull(addressName, "addressName");
+        return this;
+    }
+
+    /** @return the one address that may send to the port, or null for any. */
+    public String portSender()
+    {
+        return portSender;
     }
 
     /**
@@ -241,6 +262,10 @@ public final class LinkSpec
         {
             throw new ConfigurationException(where + ": shape " + shape + " needs a port: what is sent to it goes "
                 + "out on the wire");
+        }
+        if (null != portSender && !hasPort())
+        {
+            throw new ConfigurationException(where + ": only a port accepts from one sender ('" + portSender + "')");
         }
         if (null != routingId)
         {

@@ -113,6 +113,31 @@ class MailboxTest
     }
 
     @Test
+    void shouldShowOnlyTheBodyOfAClaimWithAPrefixTopic()
+    {
+        final SlotClaim claim = new SlotClaim();
+        assertTrue(mailbox.tryClaim(MessageSlot.NO_SENDER, 6, claim) >= 0);
+        claim.prefixTopic("id-".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(3, claim.length(), "the body's length");
+        claim.buffer().putStringWithoutLengthAscii(0, "abc");
+        assertThrows(IllegalStateException.class, () -> claim.topicLength(0), "the prefix is the topic");
+        assertThrows(IllegalStateException.class, () -> claim.prefixTopic(new byte[1]), "one prefix");
+        claim.commit();
+        final List<String> topics = new ArrayList<>();
+        mailbox.poll((slot, sequence, endOfBatch) ->
+        {
+            topics.add(slot.topicLength() + ":" + slot.buffer().getStringWithoutLengthAscii(0, slot.length()));
+            return true;
+        });
+        assertEquals(List.of("3:id-abc"), topics);
+
+        assertTrue(mailbox.tryClaim(MessageSlot.NO_SENDER, 2, claim) >= 0);
+        assertEquals(2, claim.length(), "the next claim has no prefix");
+        assertThrows(IllegalArgumentException.class, () -> claim.prefixTopic(new byte[3]));
+        claim.abort();
+    }
+
+    @Test
     void shouldPublishFailedCopyAsAbortedSoTheRingIsNeverStuck()
     {
         assertThrows(IndexOutOfBoundsException.class,

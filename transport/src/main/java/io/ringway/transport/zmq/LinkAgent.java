@@ -56,6 +56,7 @@ final class LinkAgent
     private volatile long connections;
     private volatile long handshakes;
     private volatile long disconnects;
+    private volatile long peersRefused;
     private volatile long subscriptions;
     private volatile long unsent;
     private long foldedErrors;
@@ -222,6 +223,16 @@ final class LinkAgent
             switch (event.getEvent())
             {
                 case ZMQ.EVENT_ACCEPTED:
+                    connections++;
+                    readiness.onConnected();
+                    final Object accepted = event.resolveValue();
+                    if (!refusedAsSecondPeer(accepted))
+                    {
+                        // left out for a refused one: its close is not a refusal at the greeting
+                        greetingRefusals.onConnected();
+                        remember(accepted);
+                    }
+                    break;
                 case ZMQ.EVENT_CONNECTED:
                     connections++;
                     readiness.onConnected();
@@ -266,6 +277,27 @@ final class LinkAgent
             counters.onError();
             authRefused.increment();
         }
+    }
+
+    /**
+     * An exclusive link has one peer. JeroMQ's PAIR attaches the first connection's pipe and terminates a later
+     * one's, but keeps that connection open and throws away what its peer sends, unreported: a second peer would
+     * think it was heard. So a connection accepted while another is open is shut down, as a bad connection is,
+     * and counted ({@link #peersRefused()}, and as an error); its peer sees the disconnect. A peer that reconnects
+     * before the close of its old connection has been seen here is refused once, and gets in on its next try.
+     *
+     * @return true if the connection was refused.
+     */
+    private boolean refusedAsSecondPeer(final Object channel)
+    {
+        if (request.shape() != LinkShape.EXCLUSIVE || channels.isEmpty() || !(channel instanceof SocketChannel))
+        {
+            return false;
+        }
+        peersRefused++;
+        counters.onError();
+        shutDown((SocketChannel)channel);
+        return true;
     }
 
     /** Keeps each connection's channel by its peer address, the key JeroMQ puts in every message's metadata. */
@@ -326,15 +358,20 @@ final class LinkAgent
         final SocketChannel channel = channels.remove(connection.get(Metadata.PEER_ADDRESS));
         if (null != channel)
         {
-            try
-            {
-                channel.shutdownInput();
-                channel.shutdownOutput();
-            }
-            catch (final IOException ex)
-            {
-                request.errorHandler().onError(ex);
-            }
+            shutDown(channel);
+        }
+    }
+
+    private void shutDown(final SocketChannel channel)
+    {
+        try
+        {
+            channel.shutdownInput();
+            channel.shutdownOutput();
+        }
+        catch (final IOException ex)
+        {
+            request.errorHandler().onError(ex);
         }
     }
 
@@ -472,6 +509,11 @@ final class LinkAgent
     {
         final RoutePath routePath = this.routePath;
         return null == routePath ? 0 : routePath.unroutable();
+    }
+
+    long peersRefused()
+    {
+        return peersRefused;
     }
 
     long framesRefused()

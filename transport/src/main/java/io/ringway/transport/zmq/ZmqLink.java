@@ -112,6 +112,15 @@ public final class ZmqLink implements Link
         return agent.subscriptions();
     }
 
+    /**
+     * @return connections an exclusive (PAIR) link refused because it already had its one peer: shut down at once,
+     * so the peer sees a disconnect instead of talking into JeroMQ's void; also counted as errors.
+     */
+    public long peersRefused()
+    {
+        return agent.peersRefused();
+    }
+
     /** @return frames refused for a size out of range (the CVE-2019-6250 shape); also counted as errors. */
     public long framesRefused()
     {
