@@ -24,7 +24,7 @@ import io.ringway.runtime.errors.ConfigurationException;
 public record LinkLimits(
     int lingerMs, int handshakeMs, int heartbeatIntervalMs, int heartbeatTimeoutMs, int highWaterMark)
 {
-    /** Linger 1 s, handshake 2 s, heartbeat interval 2 s and timeout 10 s (a PING every 12 s), 1000 messages per peer. */
+    /** Linger 1 s, handshake 2 s, heartbeat interval 2 s, timeout 10 s (a PING every 12 s), 1000 messages a peer. */
     public static final LinkLimits DEFAULTS = new LinkLimits(1_000, 2_000, 2_000, 10_000, 1_000);
 
     /**
