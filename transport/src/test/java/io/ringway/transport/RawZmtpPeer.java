@@ -109,6 +109,57 @@ final class RawZmtpPeer implements AutoCloseable
     }
 
     /**
+     * Answers each PING with its PONG (ZMTP 3.1, context echoed) and ignores every other frame, for the given
+     * time; then it is silent, as a peer stopped with SIGSTOP is, though its connection stays up.
+     *
+     * @param millis how long to answer.
+     * @return how many PINGs it answered.
+     */
+    int answerPingsFor(final long millis)
+    {
+        final long deadlineNs = System.nanoTime() + millis * 1_000_000L;
+        int pings = 0;
+        try
+        {
+            while (deadlineNs - System.nanoTime() > 0)
+            {
+                socket.setSoTimeout(10);
+                final int flags;
+                try
+                {
+                    flags = in.read();
+                }
+                catch (final SocketTimeoutException ex)
+                {
+                    continue; // nothing yet
+                }
+                if (flags < 0)
+                {
+                    throw new IllegalStateException("the other side closed the connection");
+                }
+                final int size = (flags & 0x02) != 0 ?
+                    (int)ByteBuffer.wrap(readFully(8)).getLong() : readFully(1)[0] & 0xFF;
+                final byte[] body = readFully(size);
+                final boolean command = (flags & 0x04) != 0;
+                if (command && size >= 7 && "PING".equals(new String(body, 1, 4, StandardCharsets.US_ASCII)))
+                {
+                    final int contextLength = size - 7;
+                    final ByteBuffer pong = ByteBuffer.allocate(2 + 5 + contextLength);
+                    pong.put((byte)0x04).put((byte)(5 + contextLength)).put((byte)4);
+                    pong.put("PONG".getBytes(StandardCharsets.US_ASCII)).put(body, 7, contextLength);
+                    send(pong.array());
+                    pings++;
+                }
+            }
+            return pings;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * Reads (and ignores) what the other side sends until it closes the connection.
      *
      * @param timeoutMs how long to wait.

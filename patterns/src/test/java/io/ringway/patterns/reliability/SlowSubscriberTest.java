@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -33,9 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *  feed (bursts of 10 every 100 us: ~100,000/s) --fan-out "prices" (ring 1024)--+--&gt; fast (keeps up)
  *                                                                              +--&gt; slow (50 us a message)
  * </pre>
- * Lossy, the slow subscriber is lapped: it counts exactly what it missed and sees the rest in order. Lossless, it slows the feed down (back-pressure) and nothing is lost. The fast subscriber's
- * p99 latency is measured alone and beside each kind of slow one, and printed; on a shared two-core machine
- * timings are not asserted, only the counts.
+ * Lossy, the slow subscriber is lapped: it counts exactly what it missed and sees the rest in order. Lossless, it
+ * slows the feed down (back-pressure) and nothing is lost. The fast subscriber's latency, from the time each burst
+ * was due, is measured alone and beside the lossy one in alternating runs, and its p50 and p99 printed per run and
+ * as medians; on a shared two-core machine timings are not asserted, only the counts.
  */
 class SlowSubscriberTest
 {
@@ -43,6 +45,10 @@ class SlowSubscriberTest
     private static final int BURST = 10;
     private static final long BURST_PERIOD_NS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final long SLOW_HANDLING_NS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** Pairs of runs, alone and beside the lossy subscriber: one pair's p99s measure the machine more than Ringway. */
+    private static final int ROUNDS = 5;
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     @TempDir
     Path runtimeDirectory;
@@ -61,21 +67,41 @@ class SlowSubscriberTest
     @Test
     void shouldCountExactlyWhatALossySlowSubscriberMissedWhileTheFastOneGetsEverything()
     {
-        final Run alone = run(null);
-        ringway.close();
-        final Run lossy = run(Delivery.LOSSY);
+        // Runs alone and beside the lossy one alternate (ABBA...), so a change in the machine's load over the
+        // test falls on both sides alike; the medians of the runs' p50 and p99 are the figures to compare.
+        final long[][] alone = new long[ROUNDS][];
+        final long[][] beside = new long[ROUNDS][];
+        for (int round = 0; round < ROUNDS; round++)
+        {
+            final boolean aloneFirst = round % 2 == 0;
+            if (aloneFirst)
+            {
+                alone[round] = fastPercentiles(run(null));
+            }
+            final Run lossy = run(Delivery.LOSSY);
+            beside[round] = fastPercentiles(lossy);
+            if (!aloneFirst)
+            {
+                alone[round] = fastPercentiles(run(null));
+            }
 
-        final long missed = lossy.slow.subscription.missed();
-        System.out.printf("slow lossy subscriber: saw %d, missed %d of %d; feed back-pressured %d times; "
-                + "fast p99 %d us alone, %d us beside it%n", lossy.slow.count, missed, MESSAGES,
-            lossy.feed.backPressured, alone.fast.p99Micros(), lossy.fast.p99Micros());
-        assertEquals(MESSAGES, lossy.fast.count, "the fast subscriber got everything");
-        assertEquals(0, lossy.fast.outOfOrder, "in order");
-        // The feed may still meet back-pressure here, from the fast subscriber, which is lossless, when the machine
-        // stalls it; that a lossy reader never gates a publisher is pinned deterministically in FanOutContract.
-        assertTrue(missed > 0, "lapped: a 50 us handler cannot keep up with 100,000 a second");
-        assertEquals(MESSAGES, lossy.slow.count + missed, "every message seen or counted as missed, exactly");
-        assertEquals(0, lossy.slow.outOfOrder, "what it saw, it saw in order");
+            final long missed = lossy.slow.subscription.missed();
+            System.out.printf("round %d: slow lossy subscriber saw %d, missed %d of %d; feed back-pressured %d "
+                    + "times; fast p50/p99 alone %d/%d us, beside it %d/%d us%n", round, lossy.slow.count, missed,
+                MESSAGES, lossy.feed.backPressured, alone[round][0], alone[round][1], beside[round][0],
+                beside[round][1]);
+            assertEquals(MESSAGES, lossy.fast.count, "the fast subscriber got everything");
+            assertEquals(0, lossy.fast.outOfOrder, "in order");
+            // The feed may still meet back-pressure here, from the fast subscriber, which is lossless, when the
+            // machine stalls it; that a lossy reader never gates a publisher is pinned deterministically in
+            // FanOutContract.
+            assertTrue(missed > 0, "lapped: a 50 us handler cannot keep up with 100,000 a second");
+            assertEquals(MESSAGES, lossy.slow.count + missed, "every message seen or counted as missed, exactly");
+            assertEquals(0, lossy.slow.outOfOrder, "what it saw, it saw in order");
+        }
+        System.out.printf("fast subscriber over %d rounds, median of the runs' p50 / p99: alone %d / %d us, beside a "
+                + "lapped lossy subscriber %d / %d us%n", ROUNDS, median(alone, 0), median(alone, 1),
+            median(beside, 0), median(beside, 1));
     }
 
     @Test
@@ -102,12 +128,18 @@ class SlowSubscriberTest
     /** @param slowDelivery the slow subscriber's delivery; null for none. */
     private Run run(final Delivery slowDelivery)
     {
+        if (null != ringway)
+        {
+            ringway.close();
+            ringway = null;
+        }
         // Each actor is created on its dispatcher's thread, after start() returns: publish them safely.
         final AtomicReference<Feed> feed = new AtomicReference<>();
         final AtomicReference<Subscriber> fast = new AtomicReference<>();
         final AtomicReference<Subscriber> slow = new AtomicReference<>();
         final TopologyBuilder topology = Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory.resolve(String.valueOf(slowDelivery)))
+            .runtime(runtime -> runtime
+                .runtimeDirectory(runtimeDirectory.resolve(slowDelivery + "-" + RUNS.incrementAndGet()))
                 .closeReportHandler(report -> { }))
             .dispatcher("feed", Idle.BACKOFF)
             .dispatcher("fast", Idle.BACKOFF)
@@ -135,6 +167,23 @@ class SlowSubscriberTest
             && (null == slowDelivery || null != slow.get()
                 && slow.get().count + slow.get().subscription.missed() == MESSAGES));
         return new Run(feed.get(), fast.get(), slow.get());
+    }
+
+    /** @return the fast subscriber's p50 and p99, in us. */
+    private static long[] fastPercentiles(final Run run)
+    {
+        return new long[] { run.fast.percentileMicros(0.50), run.fast.percentileMicros(0.99) };
+    }
+
+    private static long median(final long[][] runs, final int column)
+    {
+        final long[] values = new long[runs.length];
+        for (int i = 0; i < runs.length; i++)
+        {
+            values[i] = runs[i][column];
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
     }
 
     private static <T extends Actor> T set(final AtomicReference<T> holder, final T actor)
@@ -179,7 +228,9 @@ class SlowSubscriberTest
                     LockSupport.parkNanos(nextBurstNs - System.nanoTime());
                 }
                 message.putLong(0, i);
-                message.putLong(Long.BYTES, System.nanoTime());
+                // The time the burst was due, not the time of the send: a feed held up (by the scheduler or by
+                // back-pressure) delays its messages, and that delay is latency too (no coordinated omission).
+                message.putLong(Long.BYTES, nextBurstNs);
                 while (prices.publish(topic, 0, 1, message, 0, message.capacity()) == SendResult.BACK_PRESSURED)
                 {
                     backPressured = backPressured + 1;
@@ -225,9 +276,16 @@ class SlowSubscriberTest
 
         long p99Micros()
         {
+            return percentileMicros(0.99);
+        }
+
+        /** @return the smallest latency with at least the given share of latencies at or below it, in us. */
+        long percentileMicros(final double share)
+        {
             final long[] sorted = Arrays.copyOf(latenciesNs, count);
             Arrays.sort(sorted);
-            return TimeUnit.NANOSECONDS.toMicros(sorted[(int)(sorted.length * 0.99)]);
+            final int rank = (int)Math.ceil(share * sorted.length);
+            return TimeUnit.NANOSECONDS.toMicros(sorted[Math.max(0, rank - 1)]);
         }
     }
 }

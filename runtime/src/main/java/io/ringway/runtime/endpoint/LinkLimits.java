@@ -9,18 +9,22 @@ import io.ringway.runtime.errors.ConfigurationException;
  * @param lingerMs            how long close waits for queued messages to go; what is still queued after it is
  *                            reported. Never 0 by default (ZeroMQ's {@code ZContext} default silently drops).
  * @param handshakeMs         a peer that has not completed the ZMTP handshake by then is disconnected.
- * @param heartbeatIntervalMs a ZMTP PING goes to each peer this often, from links that expect messages in; 0 for
- *                            none.
- * @param heartbeatTimeoutMs  a peer that sends nothing (not even a PONG) for this long is disconnected. It is also
- *                            the longest the link may be back-pressured by the runtime: while it holds a message,
- *                            JeroMQ stops reading that connection, PONGs included, and once the timeout passes the
- *                            connection is dropped with what was in flight on it.
+ * @param heartbeatIntervalMs links that expect messages in ping each peer; 0 for none. A ZMTP PING goes to each
+ *                            peer every timeout plus this interval, never more often than the timeout (JeroMQ
+ *                            0.6.0 can otherwise lose the timeout and keep a stopped peer for good; see the
+ *                            transport's {@code LinkSockets.pingIntervalMs}).
+ * @param heartbeatTimeoutMs  a peer that leaves a PING unanswered (sends nothing, not even the PONG) for this long
+ *                            is disconnected: a stopped peer one to two timeouts and an interval after it stopped.
+ *                            It also bounds how long the link may be back-pressured by the runtime (the same one
+ *                            to two timeouts and an interval): while it holds a message, JeroMQ stops reading that
+ *                            connection, PONGs included, and once a PING's timeout passes the connection is
+ *                            dropped with what was in flight on it.
  * @param highWaterMark       messages queued per peer, each way, before the link back-pressures.
  */
 public record LinkLimits(
     int lingerMs, int handshakeMs, int heartbeatIntervalMs, int heartbeatTimeoutMs, int highWaterMark)
 {
-    /** Linger 1 s, handshake 2 s, heartbeat every 2 s with a 10 s timeout, 1000 messages per peer. */
+    /** Linger 1 s, handshake 2 s, heartbeat interval 2 s, timeout 10 s (a PING every 12 s), 1000 messages a peer. */
     public static final LinkLimits DEFAULTS = new LinkLimits(1_000, 2_000, 2_000, 10_000, 1_000);
 
     /**

@@ -31,8 +31,37 @@ final class LinkSockets
      */
     static final int MIN_FRAME_LIMIT = 1024;
 
+    /** ZMTP carries a PING's TTL in tenths of a second in 16 bits; JeroMQ refuses more. */
+    static final int MAX_HEARTBEAT_TTL_MS = 655_300;
+
     private LinkSockets()
     {
+    }
+
+    /**
+     * The PING period the link gives JeroMQ: one interval after the timeout, never the configured interval itself,
+     * which validation keeps below the timeout.
+     * <p>
+     * Why: JeroMQ 0.6.0 can lose a connection's heartbeat timeout timer for good when a PING goes out while the
+     * previous PING's timeout timer, cancelled by the PONG, is still queued, that is whenever the period is shorter
+     * than the timeout. {@code PollerBase.cancelTimer} only flags the queued {@code TimerInfo} and leaves it for
+     * {@code executeTimers} to remove once it is reached; the next PING's {@code addTimer} inserts an equal
+     * {@code TimerInfo} (equality is engine and timer id), and {@code MultiMap.insert} moves the entry to the new
+     * expiry but keeps the old, flagged object as its key ({@code HashMap.put} keeps an equal key). When
+     * {@code executeTimers} next reaches that entry, typically as the following PING fires with no PONG back yet,
+     * it sees the flag and removes the live timer. The engine still believes it has one ({@code hasTimeoutTimer}),
+     * so it never starts another until a frame arrives: a peer stopped with SIGSTOP sends none and is never dropped
+     * ({@code ProcessFaultTest}; without Ringway, a JeroMQ PULL with a 100 ms period and a 400 ms timeout and a
+     * raw ZMTP peer that stops answering PINGs kept the connection in 2 to 4 runs of 10 on a loaded machine).
+     * With the period longer than the timeout, the flagged timer expires, and is removed, before the next PING.
+     *
+     * @param limits the link's limits, heartbeats on.
+     * @return the period between two PINGs to one peer, in ms: the timeout plus the interval. A stopped peer is
+     * therefore dropped from about one timeout to two timeouts and one interval after it stopped.
+     */
+    static int pingIntervalMs(final LinkLimits limits)
+    {
+        return limits.heartbeatTimeoutMs() + limits.heartbeatIntervalMs();
     }
 
     /**
@@ -87,9 +116,11 @@ final class LinkSockets
         // input is stopped, the heartbeat would time out, and what was queued for it would be lost unreported.
         if (limits.heartbeatIntervalMs() > 0 && (request.shape().inbound() || request.shape() == LinkShape.REQUEST))
         {
-            socket.setHeartbeatIvl(limits.heartbeatIntervalMs());
+            final int pingIntervalMs = pingIntervalMs(limits);
+            socket.setHeartbeatIvl(pingIntervalMs);
             socket.setHeartbeatTimeout(limits.heartbeatTimeoutMs());
-            socket.setHeartbeatTtl(limits.heartbeatTimeoutMs());
+            // The peer may drop us if no PING comes for this long: a whole ping period and the timeout on top.
+            socket.setHeartbeatTtl(Math.min(pingIntervalMs + limits.heartbeatTimeoutMs(), MAX_HEARTBEAT_TTL_MS));
         }
         socket.setMaxMsgSize(frameLimit(request));
         socket.setSndHWM(limits.highWaterMark());

@@ -23,6 +23,7 @@ final class ChildPeer implements AutoCloseable
     private final Process process;
     private final PrintStream stdin;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivalsNs = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private String readyLine;
 
@@ -58,6 +59,7 @@ final class ChildPeer implements AutoCloseable
             peer.awaitLines(1, Duration.ofSeconds(30));
             assertTrue(peer.lines.get(0).startsWith("ready"), () -> name + " said " + peer.lines);
             peer.readyLine = peer.lines.remove(0);
+            peer.arrivalsNs.remove(0);
             return peer;
         }
         catch (final IOException ex)
@@ -74,6 +76,7 @@ final class ChildPeer implements AutoCloseable
             String line;
             while (null != (line = in.readLine()))
             {
+                arrivalsNs.add(System.nanoTime()); // first, so a line seen has its time
                 lines.add(line);
             }
         }
@@ -93,6 +96,12 @@ final class ChildPeer implements AutoCloseable
     List<String> lines()
     {
         return lines;
+    }
+
+    /** @return when each line of {@link #lines()} was read here, by {@link System#nanoTime()}; live. */
+    List<Long> arrivalsNs()
+    {
+        return arrivalsNs;
     }
 
     /**

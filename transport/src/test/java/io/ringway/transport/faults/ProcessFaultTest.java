@@ -18,7 +18,6 @@ import io.ringway.transport.zmq.ZmqLink;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +51,13 @@ class ProcessFaultTest
 
     /** Between two sends: about 5,000 a second, so a fault lands mid-stream, not between bursts. */
     private static final long SEND_PERIOD_NS = TimeUnit.MICROSECONDS.toNanos(200);
+
+    /**
+     * The longest a survivor may go without handling a message while the sender runs: far above its usual gap (a
+     * fraction of a millisecond) and a loaded machine's stalls, far below the stall of a survivor held up by its
+     * dead sibling until a timeout.
+     */
+    private static final long SURVIVOR_MAX_GAP_MS = 2_000;
 
     @TempDir
     Path runtimeDirectory;
@@ -94,6 +100,7 @@ class ProcessFaultTest
 
         final Sender sender = closeLater(new Sender(i -> offer(parent, "jobs", "m" + i)));
         FaultAwait.until(() -> a.lines().size() >= 100 && b.lines().size() >= 100, () -> "both working");
+        final int sentAtKill = sender.sent();
         a.kill();
         final List<String> beforeKill = List.copyOf(a.lines());
         FaultAwait.until(() -> link.disconnects() == 1, () -> "disconnects " + link.disconnects());
@@ -117,6 +124,8 @@ class ProcessFaultTest
                 + "in the dead worker's hands; its disconnect seen after %d sent, its successor's handshake after %d%n",
             total, received.size(), beforeKill.size(), b.lines().size(), restarted.lines().size(), lost,
             sentBeforeDisconnect, sentAtRestart);
+        assertSurvivorKeptGoing(new SurvivorLatency("worker b", indexes(b.lines()), b.arrivalsNs(), sender.sentNs(),
+            sentAtKill, sentAtRestart));
         for (int i = sentAtRestart; i < total; i++)
         {
             assertTrue(received.contains(i), "m" + i + " was sent after the dead worker was dropped: not lost");
@@ -166,6 +175,7 @@ class ProcessFaultTest
             () -> "both subscribed: a " + a.lines() + ", b " + b.lines());
         final Sender sender = closeLater(new Sender(publish));
         FaultAwait.until(() -> a.lines().size() >= 100, () -> "a receiving: " + a.lines().size());
+        final int sentAtKill = sender.sent();
         a.kill();
         FaultAwait.until(() -> link.disconnects() == 1, () -> "disconnects " + link.disconnects());
         final ChildPeer restarted = peer("subscriber", endpoint, "a2");
@@ -182,6 +192,16 @@ class ProcessFaultTest
         System.out.printf("subscriber killed: published %d; b received %d; a2 received %d, from m%d "
                 + "(its handshake seen here at m%d)%n", total,
             atB.size(), restarted.lines().size(), first, sentAtHandshake);
+        final List<Long> arrivalsAtB = new ArrayList<>();
+        for (int i = 0; i < b.lines().size(); i++)
+        {
+            if (!WARM_UP.equals(b.lines().get(i)))
+            {
+                arrivalsAtB.add(b.arrivalsNs().get(i));
+            }
+        }
+        assertSurvivorKeptGoing(new SurvivorLatency("subscriber b", indexes(atB), arrivalsAtB, sender.sentNs(),
+            sentAtKill, sentAtHandshake));
         for (int i = 0; i < total; i++)
         {
             assertEquals("m" + i, atB.get(i), "the surviving subscriber misses nothing, in order");
@@ -197,9 +217,10 @@ class ProcessFaultTest
     void shouldAnswerOrTimeOutEveryRequestOnceWhenARemoteReplierIsKilledAndUseTheRestartedOne() throws Exception
     {
         final List<String> outcomes = new CopyOnWriteArrayList<>();
+        final List<Long> outcomesNs = new CopyOnWriteArrayList<>();
         final Ringway parent = closeLater(Topology.builder()
             .runtime(runtime -> runtime.runtimeDirectory(runtimeDirectory).drainTimeout(Duration.ofMillis(500)))
-            .actor("client", context -> new Caller(context, outcomes), actor -> actor.ringSize(4096))
+            .actor("client", context -> new Caller(context, outcomes, outcomesNs), actor -> actor.ringSize(4096))
             .requestReply("rpc", rr -> rr.requesters("client").remoteRepliers(bind("tcp://127.0.0.1:*"))
                 .timeout(Duration.ofSeconds(2)).maxInFlight(16_384))
             .build()).start();
@@ -211,6 +232,7 @@ class ProcessFaultTest
 
         final Sender sender = closeLater(new Sender(i -> offer(parent, "client", "r" + i)));
         FaultAwait.until(() -> count(outcomes, "a:") >= 100 && count(outcomes, "b:") >= 100, () -> "both answer");
+        final int sentAtKill = sender.sent();
         a.kill();
         FaultAwait.until(() -> link.disconnects() == 1, () -> "disconnects " + link.disconnects());
         peer("replier", endpoint, "a2");
@@ -233,6 +255,18 @@ class ProcessFaultTest
         }
         System.out.printf("replier killed: %d requests, %d answered (a %d, b %d, a2 %d), %d timed out%n", total,
             answered.size(), count(outcomes, "a:"), count(outcomes, "b:"), count(outcomes, "a2:"), timeouts);
+        final List<Integer> atB = new ArrayList<>();
+        final List<Long> answeredByBNs = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++)
+        {
+            if (outcomes.get(i).startsWith("b:"))
+            {
+                atB.add(Integer.parseInt(outcomes.get(i).substring("b:r".length())));
+                answeredByBNs.add(outcomesNs.get(i));
+            }
+        }
+        assertSurvivorKeptGoing(new SurvivorLatency("replier b", atB, answeredByBNs, sender.sentNs(), sentAtKill,
+            sentAtRestart));
         assertEquals(total, answered.size() + timeouts, "one reply or one timeout per request, never both or none");
         for (int i = sentAtRestart; i < total; i++)
         {
@@ -241,9 +275,6 @@ class ProcessFaultTest
     }
 
     @Test
-    @Disabled("Finding, not yet explained: in about 1 run in 5 the SIGSTOPped Ringway sender is never dropped "
-        + "(no disconnect in 30 s for a 400 ms heartbeat timeout); the other runs drop it in 410-510 ms. The pyzmq "
-        + "peer's version (LinkFaultTest) passes. Compare jeromq#975. See docs/RELIABILITY.md.")
     void shouldDropAStoppedPeerAtTheHeartbeatTimeoutAndTakeItBackAfterSigcontLosingNothing() throws Exception
     {
         final List<String> received = new CopyOnWriteArrayList<>();
@@ -262,7 +293,8 @@ class ProcessFaultTest
 
         final long stoppedNs = System.nanoTime();
         child.signal("STOP");
-        FaultAwait.until(() -> link.disconnects() == 1, Duration.ofSeconds(30),
+        // JeroMQ pings every timeout + interval (LinkSockets.pingIntervalMs): dropped within 2 x 400 + 100 ms.
+        FaultAwait.until(() -> link.disconnects() == 1, Duration.ofSeconds(10),
             () -> "the stopped peer is dropped by the heartbeat timeout; disconnects " + link.disconnects());
         final long droppedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedNs);
         child.signal("CONT");
@@ -274,13 +306,31 @@ class ProcessFaultTest
 
         System.out.printf("peer SIGSTOPped: dropped %d ms after the stop (heartbeat timeout 400 ms), "
             + "reconnected %d ms after SIGCONT, 1000 of 1000 received%n", droppedAfterMs, backAfterMs);
-        // Silence is timed from the last thing the peer sent, a PONG up to one interval (100 ms) before the stop.
+        // Silence is timed from the PING the peer left unanswered, which may have gone out just before the stop.
         assertTrue(droppedAfterMs >= 400 - 100, "not before the heartbeat timeout: " + droppedAfterMs + " ms");
         for (int i = 0; i < 1_000; i++)
         {
             assertEquals("m" + i, received.get(i));
         }
         assertEquals(0, parent.linkCounters("in").get(CounterType.DROPPED));
+    }
+
+    private static void assertSurvivorKeptGoing(final SurvivorLatency latency)
+    {
+        System.out.println(latency.report());
+        assertTrue(latency.longestGapMs() < SURVIVOR_MAX_GAP_MS,
+            "the survivor's traffic never stops for " + SURVIVOR_MAX_GAP_MS + " ms: " + latency.report());
+    }
+
+    /** @return the numbers of messages {@code m<number>}, in order. */
+    private static List<Integer> indexes(final List<String> lines)
+    {
+        final List<Integer> indexes = new ArrayList<>(lines.size());
+        for (final String line : lines)
+        {
+            indexes.add(Integer.parseInt(line.substring(1)));
+        }
+        return indexes;
     }
 
     private static String endpointOf(final ZmqLink link)
@@ -354,10 +404,16 @@ class ProcessFaultTest
         return received;
     }
 
-    /** Sends numbered messages from a thread of its own at a steady pace until stopped. */
+    /**
+     * Sends numbered messages from a thread of its own at a steady pace until stopped, or until it has sent
+     * {@link #MAX_MESSAGES} (a minute's worth), noting when it sent each.
+     */
     private static final class Sender implements AutoCloseable
     {
+        private static final int MAX_MESSAGES = 300_000;
+
         private final IntPredicate send;
+        private final long[] sentNs = new long[MAX_MESSAGES];
         private final AtomicInteger sent = new AtomicInteger();
         private final Thread thread;
         private volatile boolean running = true;
@@ -371,10 +427,12 @@ class ProcessFaultTest
 
         private void run()
         {
-            while (running)
+            while (running && sent.get() < MAX_MESSAGES)
             {
+                final long nowNs = System.nanoTime();
                 if (send.test(sent.get()))
                 {
+                    sentNs[sent.get()] = nowNs;
                     sent.incrementAndGet();
                 }
                 LockSupport.parkNanos(SEND_PERIOD_NS);
@@ -384,6 +442,12 @@ class ProcessFaultTest
         int sent()
         {
             return sent.get();
+        }
+
+        /** @return when each message was sent, by number; read after {@link #stop()}. */
+        long[] sentNs()
+        {
+            return sentNs;
         }
 
         /** @return how many it sent in all. */
@@ -406,11 +470,13 @@ class ProcessFaultTest
     {
         private final Requester rpc;
         private final List<String> outcomes;
+        private final List<Long> outcomesNs;
 
-        Caller(final ActorContext context, final List<String> outcomes)
+        Caller(final ActorContext context, final List<String> outcomes, final List<Long> outcomesNs)
         {
             this.rpc = context.attachment("rpc", Requester.class);
             this.outcomes = outcomes;
+            this.outcomesNs = outcomesNs;
         }
 
         @Override
@@ -418,6 +484,7 @@ class ProcessFaultTest
         {
             if (header.messageType() == PatternMessages.TIMEOUT)
             {
+                outcomesNs.add(System.nanoTime()); // first, so an outcome seen has its time
                 outcomes.add("timeout");
             }
             else if (header.senderId() == MessageSlot.NO_SENDER)
@@ -425,11 +492,13 @@ class ProcessFaultTest
                 final long result = rpc.request(buffer, offset, length);
                 if (result < 0)
                 {
+                    outcomesNs.add(System.nanoTime());
                     outcomes.add("refused " + result);
                 }
             }
             else
             {
+                outcomesNs.add(System.nanoTime());
                 outcomes.add(buffer.getStringWithoutLengthAscii(offset, length));
             }
         }
