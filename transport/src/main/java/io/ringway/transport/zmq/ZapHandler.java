@@ -72,12 +72,12 @@ final class ZapHandler implements AutoCloseable
             reply(count >= 2 ? request[1] : new Msg(), allowed);
             if (!allowed)
             {
-                refused++;
                 counters.onError();
                 if (null != authRefused)
                 {
                     authRefused.increment();
                 }
+                refused++; // last: whoever sees this refusal sees it in the counters too
             }
             work++;
         }
