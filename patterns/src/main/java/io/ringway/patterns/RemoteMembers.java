@@ -1,5 +1,6 @@
 package io.ringway.patterns;
 
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkDirection;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
@@ -15,8 +16,9 @@ import java.util.Objects;
 
 /**
  * The remote members of one role of an operator: the endpoints its side binds or connects (several at once,
- * mixing both), the bounds of the link that carries them, and its CURVE security, if any. An operator turns it into a {@link LinkSpec} when it
- * declares its runtime resources; the transport module serves the link.
+ * mixing both), the bounds of the link that carries them, how its thread waits for work, and its CURVE security,
+ * if any. An operator turns it into a {@link LinkSpec} when it declares its runtime resources; the transport
+ * module serves the link.
  * <p>
  * Not thread safe: declare on one thread.
  */
@@ -24,6 +26,7 @@ public final class RemoteMembers
 {
     private final List<LinkEndpoint> endpoints = new ArrayList<>();
     private LinkLimits limits = LinkLimits.DEFAULTS;
+    private Idle idle = Idle.BACKOFF;
     private LinkSecurity security;
     private boolean securityConflict;
 
@@ -69,6 +72,15 @@ public final class RemoteMembers
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
+    /**
+     * @param idle how the link's thread waits for work ({@link LinkSpec#idle(Idle)}); {@link Idle#BACKOFF} by
+     *             default.
+     */
+    public void idle(final Idle idle)
+    {
+        this.idle = Objects.requireNonNull(idle, "idle");
+    }
+
     /** @return true if no endpoint was declared: the role has no remote members. */
     public boolean isEmpty()
     {
@@ -90,12 +102,12 @@ public final class RemoteMembers
     /**
      * @param linkName the link's name; also its port's address, when it has one.
      * @param shape    what the link does on the wire.
-     * @return a link over these endpoints, with these bounds and security, to be completed with its source or
-     * target.
+     * @return a link over these endpoints, with these bounds, idle strategy and security, to be completed with its
+     * source or target.
      */
     public LinkSpec link(final String linkName, final LinkShape shape)
     {
-        final LinkSpec link = new LinkSpec(linkName, shape).endpoints(endpoints).limits(limits);
+        final LinkSpec link = new LinkSpec(linkName, shape).endpoints(endpoints).limits(limits).idle(idle);
         return null == security ? link : link.security(security);
     }
 

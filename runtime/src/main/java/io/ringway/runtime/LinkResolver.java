@@ -95,6 +95,6 @@ final class LinkResolver
         }
         return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, null != link.deliverToRing(),
             senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory,
-            link.security(), link.routingId(), authRefused);
+            link.security(), link.routingId(), authRefused, link.idle());
     }
 }

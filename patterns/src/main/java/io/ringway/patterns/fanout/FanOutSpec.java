@@ -6,6 +6,7 @@ import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
 import io.ringway.runtime.SharedRingOptions;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkSecurity;
@@ -183,6 +184,18 @@ public final class FanOutSpec implements OperatorSpec
     {
         remoteSubscribers.limits(limits);
         remotePublishers.limits(limits);
+        return this;
+    }
+
+    /**
+     * @param idle how the remote links' threads wait for work ({@code LinkSpec.idle}): {@link Idle#BACKOFF} by
+     *             default; {@link Idle#BUSY_SPIN} or {@link Idle#YIELDING} for latency with a core free per link.
+     * @return this spec.
+     */
+    public FanOutSpec linkIdle(final Idle idle)
+    {
+        remoteSubscribers.idle(idle);
+        remotePublishers.idle(idle);
         return this;
     }
 

@@ -5,6 +5,7 @@ import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkSecurity;
@@ -117,6 +118,17 @@ public final class PairSpec implements OperatorSpec
     public PairSpec linkLimits(final LinkLimits limits)
     {
         remoteEnd.limits(limits);
+        return this;
+    }
+
+    /**
+     * @param idle how the remote links' threads wait for work ({@code LinkSpec.idle}): {@link Idle#BACKOFF} by
+     *             default; {@link Idle#BUSY_SPIN} or {@link Idle#YIELDING} for latency with a core free per link.
+     * @return this spec.
+     */
+    public PairSpec linkIdle(final Idle idle)
+    {
+        remoteEnd.idle(idle);
         return this;
     }
 

@@ -6,6 +6,7 @@ import io.ringway.patterns.TopologyView;
 import io.ringway.patterns.support.PendingTable;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkSecurity;
@@ -175,6 +176,18 @@ public final class RequestReplySpec implements OperatorSpec
     {
         remoteRepliers.limits(limits);
         remoteRequesters.limits(limits);
+        return this;
+    }
+
+    /**
+     * @param idle how the remote links' threads wait for work ({@code LinkSpec.idle}): {@link Idle#BACKOFF} by
+     *             default; {@link Idle#BUSY_SPIN} or {@link Idle#YIELDING} for latency with a core free per link.
+     * @return this spec.
+     */
+    public RequestReplySpec linkIdle(final Idle idle)
+    {
+        remoteRepliers.idle(idle);
+        remoteRequesters.idle(idle);
         return this;
     }
 

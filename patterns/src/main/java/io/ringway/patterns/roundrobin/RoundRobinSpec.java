@@ -5,6 +5,7 @@ import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkSecurity;
@@ -174,6 +175,18 @@ public final class RoundRobinSpec implements OperatorSpec
         this.remoteMaxMessageLength = maxMessageLength;
         remoteWorkers.limits(limits);
         remoteSenders.limits(limits);
+        return this;
+    }
+
+    /**
+     * @param idle how the remote links' threads wait for work ({@code LinkSpec.idle}): {@link Idle#BACKOFF} by
+     *             default; {@link Idle#BUSY_SPIN} or {@link Idle#YIELDING} for latency with a core free per link.
+     * @return this spec.
+     */
+    public RoundRobinSpec linkIdle(final Idle idle)
+    {
+        remoteWorkers.idle(idle);
+        remoteSenders.idle(idle);
         return this;
     }
 

@@ -5,6 +5,7 @@ import io.ringway.patterns.RemoteMembers;
 import io.ringway.patterns.TopologyView;
 import io.ringway.runtime.ActorOptions;
 import io.ringway.runtime.RingwayBuilder;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkLimits;
 import io.ringway.runtime.endpoint.LinkSecurity;
@@ -178,6 +179,18 @@ public final class RouterSpec implements OperatorSpec
     {
         remoteDealers.limits(limits);
         remoteRouter.limits(limits);
+        return this;
+    }
+
+    /**
+     * @param idle how the remote links' threads wait for work ({@code LinkSpec.idle}): {@link Idle#BACKOFF} by
+     *             default; {@link Idle#BUSY_SPIN} or {@link Idle#YIELDING} for latency with a core free per link.
+     * @return this spec.
+     */
+    public RouterSpec linkIdle(final Idle idle)
+    {
+        remoteDealers.idle(idle);
+        remoteRouter.idle(idle);
         return this;
     }
 

@@ -44,8 +44,8 @@ import static io.ringway.perf.tcp.TcpSettings.RING_SLOTS;
  *  | link thread: port (1024 slots) -> PUSH socket |  HWM 1000 each way | dispatcher "receiver", BUSY_SPIN       |
  *  +-----------------------------------------------+                    +----------------------------------------+
  * </pre>
- * The receiver's dispatcher busy-spins, as the JeroMQ puller's thread does; each link thread runs the transport's
- * own back-off, which this benchmark does not choose.
+ * The receiver's dispatcher and both link threads wait as {@link #idle} says (busy-spin by default), as the JeroMQ
+ * puller's thread does.
  * <p>
  * Back-pressure is the window: a full socket stops the link reading the port, and a full port refuses the offer.
  * Each iteration's teardown waits until the receiver has every message sent, in order.
@@ -76,9 +76,9 @@ public class RingwayTcpPushPull
 
     /**
      * What every thread this benchmark chooses for does when it finds nothing to do: the dispatcher or thread at the
-     * far end and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by default, as in the other
-     * suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads; tests use
-     * {@code BACKOFF}.
+     * far end, both link threads and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by
+     * default, as in the other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads;
+     * tests use {@code BACKOFF}.
      */
     @Param({"BUSY_SPIN"})
     public Idle idle;
@@ -92,7 +92,7 @@ public class RingwayTcpPushPull
         pusher = Ringway.builder()
             .runtimeDirectory(directories.create("push"))
             .link(new LinkSpec(OUT, LinkShape.DISTRIBUTE).bind(BIND_ENDPOINT).port(RING_SLOTS, MAX_MESSAGE_LENGTH)
-                .limits(LIMITS))
+                .limits(LIMITS).idle(idle))
             .build()
             .start();
         port = pusher.actor(OUT);
@@ -105,7 +105,7 @@ public class RingwayTcpPushPull
                 .ringSize(RING_SLOTS)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .link(new LinkSpec(IN, LinkShape.COLLECT).connect(endpoint(pusher, OUT)).deliverTo("receiver")
-                .limits(LIMITS))
+                .limits(LIMITS).idle(idle))
             .build()
             .start();
         receivers.awaitJoined(this::probe, CONNECT_TIMEOUT_NS);

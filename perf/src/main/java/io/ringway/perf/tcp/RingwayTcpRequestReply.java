@@ -77,9 +77,9 @@ public class RingwayTcpRequestReply
 
     /**
      * What every thread this benchmark chooses for does when it finds nothing to do: the dispatcher or thread at the
-     * far end and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by default, as in the other
-     * suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads; tests use
-     * {@code BACKOFF}.
+     * far end, both link threads and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by
+     * default, as in the other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads;
+     * tests use {@code BACKOFF}.
      */
     @Param({"BUSY_SPIN"})
     public Idle idle;
@@ -98,6 +98,7 @@ public class RingwayTcpRequestReply
                 .replier("echo")
                 .remoteRequesters(bind(BIND_ENDPOINT))
                 .linkLimits(LIMITS)
+                .linkIdle(idle)
                 .timeout(REPLY_TIMEOUT)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .build()
@@ -111,6 +112,7 @@ public class RingwayTcpRequestReply
                 .requesters("client")
                 .remoteRepliers(connect(RingwayTcpPushPull.endpoint(server, REQUESTERS_LINK)))
                 .linkLimits(LIMITS)
+                .linkIdle(idle)
                 .timeout(REPLY_TIMEOUT)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .build()

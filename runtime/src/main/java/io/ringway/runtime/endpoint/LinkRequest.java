@@ -1,6 +1,7 @@
 package io.ringway.runtime.endpoint;
 
 import io.ringway.runtime.actor.ActorDirectory;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.ring.MessageSink;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.ErrorHandler;
@@ -32,6 +33,7 @@ import java.util.List;
  * @param routingId        the routing id the link's socket announces to its peers, or null for none.
  * @param authRefused      for a CURVE server, the counter {@code link <name>: auth refused} in the counters file:
  *                         connections refused for their credentials or for not speaking CURVE; null otherwise.
+ * @param idle             how the link's thread waits for work ({@link LinkSpec#idle(Idle)}).
  */
 public record LinkRequest(
     String name,
@@ -49,6 +51,7 @@ public record LinkRequest(
     ActorDirectory directory,
     LinkSecurity security,
     String routingId,
-    AtomicCounter authRefused)
+    AtomicCounter authRefused,
+    Idle idle)
 {
 }

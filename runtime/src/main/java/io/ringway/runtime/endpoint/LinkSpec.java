@@ -1,5 +1,6 @@
 package io.ringway.runtime.endpoint;
 
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.errors.ConfigurationException;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public final class LinkSpec
     private LinkSecurity security;
     private String routingId;
     private String portSender;
+    private Idle idle = Idle.BACKOFF;
 
     /**
      * @param name  unique among the runtime's actors, addresses and links; a port's address has this name.
@@ -171,6 +173,34 @@ public final class LinkSpec
     {
         this.limits = Objects.requireNonNull(limits, "limits");
         return this;
+    }
+
+    /**
+     * How the link's thread waits when a duty cycle finds nothing to send or receive: the choice dispatchers
+     * make ({@code RingwayBuilder.dispatcher(name, idle)}), with the same trade-off. A link's thread is the one
+     * hop between its ring and JeroMQ's I/O thread, so how long it parks adds to the latency of a quiet link's
+     * next message each way.
+     * <ul>
+     *     <li>{@link Idle#BACKOFF}, the default: spin, yield, then park up to 250 us (shorter than a dispatcher's
+     *     1 ms park: a link is a hop on someone's path). Safe on a small machine.</li>
+     *     <li>{@link Idle#BUSY_SPIN} or {@link Idle#YIELDING}: for latency, with a core free for the link's
+     *     thread; each busy link burns one.</li>
+     *     <li>{@link Idle#SLEEPING}: 1 ms sleeps, for links that can wait.</li>
+     * </ul>
+     *
+     * @param idle how the link's thread waits.
+     * @return this spec.
+     */
+    public LinkSpec idle(final Idle idle)
+    {
+        this.idle = Objects.requireNonNull(idle, "idle");
+        return this;
+    }
+
+    /** @return how the link's thread waits for work; {@link Idle#BACKOFF} unless set. */
+    public Idle idle()
+    {
+        return idle;
     }
 
     /**

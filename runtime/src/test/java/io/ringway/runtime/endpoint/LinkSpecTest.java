@@ -2,6 +2,7 @@ package io.ringway.runtime.endpoint;
 
 import io.ringway.runtime.Ringway;
 import io.ringway.runtime.actor.Actor;
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.errors.ConfigurationException;
 import io.ringway.runtime.ring.MessageSlot;
 import io.ringway.runtime.ring.ReadMode;
@@ -56,6 +57,30 @@ class LinkSpecTest
             assertEquals(1, request.outbound().backlog());
             assertEquals(List.of(8, 8, 8), lengths);
         }
+    }
+
+    @Test
+    void shouldHandTheTransportTheLinksIdleChoiceBackoffByDefault()
+    {
+        RecordingIpcTransport.OPENED.clear();
+        try (Ringway ignored = Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .callerDispatcher("main")
+            .actor("end", context -> NO_OP)
+            .link(new LinkSpec("quiet", LinkShape.COLLECT).connect("ipc://quiet").deliverTo("end"))
+            .link(new LinkSpec("eager", LinkShape.COLLECT).connect("ipc://eager").deliverTo("end").idle(Idle.YIELDING))
+            .build()
+            .start())
+        {
+            assertEquals(Idle.BACKOFF, RecordingIpcTransport.OPENED.get(0).request.idle());
+            assertEquals(Idle.YIELDING, RecordingIpcTransport.OPENED.get(1).request.idle());
+        }
+    }
+
+    @Test
+    void shouldRefuseANullIdleChoice()
+    {
+        assertThrows(NullPointerException.class, () -> new LinkSpec("x", LinkShape.COLLECT).idle(null));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.ringway.transport.zmq;
 
+import io.ringway.runtime.agent.Idle;
 import io.ringway.runtime.endpoint.Link;
 import io.ringway.runtime.endpoint.LinkEndpoint;
 import io.ringway.runtime.endpoint.LinkRequest;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +37,17 @@ public final class ZmqLink implements Link
     {
         this.request = request;
         this.agent = new LinkAgent(request);
-        // The idle bound sets the latency of a quiet link's first message: at most 250 us of park.
-        this.thread = new LinkThread(
-            agent, new BackoffIdleStrategy(10, 10, 1_000, 250_000), "ringway-link-" + request.name());
+        this.thread = new LinkThread(agent, idleStrategy(request.idle()), "ringway-link-" + request.name());
+    }
+
+    /**
+     * @param idle the link's choice ({@code LinkSpec.idle}).
+     * @return a new strategy for the link's thread. {@link Idle#BACKOFF} parks at most 250 us, not a dispatcher's
+     * 1 ms: the park bound is the latency a quiet link adds to its next message, on each side of the wire.
+     */
+    static IdleStrategy idleStrategy(final Idle idle)
+    {
+        return idle == Idle.BACKOFF ? new BackoffIdleStrategy(10, 10, 1_000, 250_000) : idle.newStrategy();
     }
 
     /**
