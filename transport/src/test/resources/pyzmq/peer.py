@@ -34,8 +34,16 @@ def sub(endpoint, prefix, count):
 
 
 def push(endpoint, count):
+    """Connects, waits for the handshake, sends COUNT messages, then exits once they are out (up to TIMEOUT_MS).
+
+    Without the wait, a loaded host could spend the whole 2 s linger on the handshake and drop every message.
+    """
     s = socket(zmq.PUSH)
+    s.setsockopt(zmq.LINGER, TIMEOUT_MS)
+    monitor = s.get_monitor_socket(zmq.EVENT_HANDSHAKE_SUCCEEDED)
+    monitor.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
     s.connect(endpoint)
+    recv_monitor_message(monitor)
     for i in range(int(count)):
         s.send(b"job-%d" % i)
     say("sent")
