@@ -33,6 +33,17 @@ final class LinkThread implements Runnable
         thread.start();
     }
 
+    /** @return where the thread is now, for a report of a thread that is late: one line per frame. */
+    String whereNow()
+    {
+        final StringBuilder where = new StringBuilder();
+        for (final StackTraceElement frame : thread.getStackTrace())
+        {
+            where.append("\n\tat ").append(frame);
+        }
+        return where.toString();
+    }
+
     @Override
     public void run()
     {

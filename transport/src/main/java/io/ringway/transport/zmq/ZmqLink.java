@@ -73,9 +73,10 @@ public final class ZmqLink implements Link
         }
         if (!started)
         {
+            final String where = link.thread.whereNow();
             link.close();
             throw new IllegalStateException("link '" + request.name() + "' did not start within "
-                + START_TIMEOUT_MS + " ms");
+                + START_TIMEOUT_MS + " ms; its thread was at:" + where);
         }
         final RuntimeException failure = link.agent.startFailure();
         if (null != failure)

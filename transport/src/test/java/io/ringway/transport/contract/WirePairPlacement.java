@@ -1,6 +1,5 @@
 package io.ringway.transport.contract;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.pair.PairPlacement;
 import io.ringway.patterns.pair.PairSpec;
@@ -90,9 +89,7 @@ public final class WirePairPlacement implements PairPlacement
     private TopologyBuilder side(
         final String name, final Consumer<TopologyBuilder> everywhere, final Consumer<TopologyBuilder> members)
     {
-        final TopologyBuilder topology = Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(WireDirectories.create(runtimeDirectory, name)));
-        everywhere.accept(topology);
+        final TopologyBuilder topology = WireSides.side(runtimeDirectory, name, everywhere);
         members.accept(topology);
         return topology;
     }

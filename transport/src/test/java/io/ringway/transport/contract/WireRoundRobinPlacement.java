@@ -1,6 +1,5 @@
 package io.ringway.transport.contract;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.roundrobin.RoundRobinPlacement;
 import io.ringway.patterns.roundrobin.RoundRobinSpec;
@@ -102,9 +101,6 @@ public final class WireRoundRobinPlacement implements RoundRobinPlacement
 
     private TopologyBuilder side(final String name, final Consumer<TopologyBuilder> everywhere)
     {
-        final TopologyBuilder topology = Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(WireDirectories.create(runtimeDirectory, name)));
-        everywhere.accept(topology);
-        return topology;
+        return WireSides.side(runtimeDirectory, name, everywhere);
     }
 }

@@ -1,6 +1,5 @@
 package io.ringway.transport.contract;
 
-import io.ringway.patterns.Topology;
 import io.ringway.patterns.TopologyBuilder;
 import io.ringway.patterns.router.RouterPlacement;
 import io.ringway.patterns.router.RouterSpec;
@@ -109,9 +108,7 @@ public final class WireRouterPlacement implements RouterPlacement
     private TopologyBuilder side(
         final String name, final Consumer<TopologyBuilder> everywhere, final Consumer<TopologyBuilder> members)
     {
-        final TopologyBuilder topology = Topology.builder()
-            .runtime(runtime -> runtime.runtimeDirectory(WireDirectories.create(runtimeDirectory, name)));
-        everywhere.accept(topology);
+        final TopologyBuilder topology = WireSides.side(runtimeDirectory, name, everywhere);
         members.accept(topology);
         return topology;
     }
