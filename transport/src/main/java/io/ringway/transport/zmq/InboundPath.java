@@ -18,7 +18,7 @@ import zmq.ZMQ;
  *     does). Counted once per held message as back-pressured on the link.</li>
  *     <li>Any other refusal ({@code CLOSED}, {@code MESSAGE_TOO_LARGE}, {@code REFUSED}): dropped and counted.</li>
  *     <li>A message of the wrong frame count (more than {@code [topic][body]}, or more than one frame where one is
- *     expected): dropped and counted as dropped and as an error.</li>
+ *     expected: {@link InboundFrames}): dropped and counted as dropped and as an error.</li>
  * </ul>
  * Thread safety: the link's thread only. Allocates nothing of its own; JeroMQ allocates each frame.
  */
@@ -26,7 +26,8 @@ final class InboundPath implements WirePath
 {
     private final SocketBase socket;
     private final MessageSink sink;
-    private final boolean topicFrames;
+    private final boolean takesTopicFrame;
+    private final boolean singleFrameIsTopic;
     private final int senderId;
     private final MessageCounters counters;
     private final int batchLimit;
@@ -38,7 +39,7 @@ final class InboundPath implements WirePath
     InboundPath(
         final SocketBase socket,
         final MessageSink sink,
-        final boolean topicFrames,
+        final InboundFrames frames,
         final int senderId,
         final MessageCounters counters,
         final int batchLimit,
@@ -47,7 +48,8 @@ final class InboundPath implements WirePath
         this.badConnections = badConnections;
         this.socket = socket;
         this.sink = sink;
-        this.topicFrames = topicFrames;
+        this.takesTopicFrame = frames != InboundFrames.BODY;
+        this.singleFrameIsTopic = frames == InboundFrames.TOPIC_BODY;
         this.senderId = senderId;
         this.counters = counters;
         this.batchLimit = batchLimit;
@@ -87,7 +89,7 @@ final class InboundPath implements WirePath
                 {
                     continue;
                 }
-                if (null == second || second.hasMore() || !topicFrames)
+                if (null == second || second.hasMore() || !takesTopicFrame)
                 {
                     discardRest(second);
                     counters.onError();
@@ -144,12 +146,12 @@ final class InboundPath implements WirePath
     }
 
     /**
-     * One frame is the body; two are {@code [topic][body]}. A single frame where a topic is expected is all
-     * topic with an empty body, since a ZeroMQ SUB filters on the first frame's bytes.
+     * Two frames are {@code [topic][body]}; one is the body, or all topic with an empty body into a shared ring
+     * ({@link InboundFrames}).
      */
     private long deliver(final Msg first, final Msg second)
     {
-        final int topicLength = topicFrames ? first.size() : 0;
+        final int topicLength = null != second || singleFrameIsTopic ? first.size() : 0;
         final int length = null == second ? first.size() : first.size() + second.size();
         final long result = sink.tryClaim(senderId, length, claim);
         if (result < 0)
