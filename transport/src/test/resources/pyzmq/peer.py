@@ -186,6 +186,22 @@ def curve_push(endpoint, server_public, client_public, client_secret, count):
             return
 
 
+def pub_bind():
+    """Binds an XPUB (a PUB that reports subscriptions), waits for one subscription, then publishes one-frame and
+    two-frame messages, as a PUB application may mix them, and one of three frames."""
+    s = socket(zmq.XPUB)
+    s.bind("tcp://127.0.0.1:*")
+    say(s.getsockopt(zmq.LAST_ENDPOINT).decode())
+    say("subscribed:" + s.recv()[1:].decode())
+    s.send(b"EURUSD 1.1")
+    s.send(b"GBPUSD 1.3")
+    s.send_multipart([b"EURGBP", b"0.9"])
+    s.send_multipart([b"GBPJPY", b"190"])
+    s.send_multipart([b"EURJPY", b"16", b"extra"])
+    s.send(b"EURCHF 0.95")
+    say("sent")
+
+
 def pair_connect(endpoint):
     s = socket(zmq.PAIR)
     s.connect(endpoint)
@@ -204,7 +220,7 @@ def pair_bind():
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     try:
-        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "curve-push": curve_push, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "routed-dealer": routed_dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
+        {"sub": sub, "push": push, "push-bind": push_bind, "pull": pull, "curve-push": curve_push, "pull-in-order": pull_in_order, "push-twice": push_twice, "req": req, "dealer": dealer, "routed-dealer": routed_dealer, "rep-bind": rep_bind, "rep-silent": rep_silent, "pub-bind": pub_bind, "pair-connect": pair_connect, "pair-bind": pair_bind}[mode](*args)
     except zmq.Again:
         say("timeout")
         sys.exit(2)

@@ -93,6 +93,8 @@ final class LinkResolver
             outbound = LinkSource.of(ring.reader(link.readReader()));
             maxMessageLength = Math.max(maxMessageLength, ring.maxMessageLength());
         }
+        // Only a shared ring keeps a one-frame message as all topic; which frame counts a link takes is the
+        // transport's (a SUBSCRIBE link into an actor takes [body] and [topic][body], as a ZeroMQ SUB does).
         return new LinkRequest(link.name(), link.shape(), link.endpoints(), inbound, null != link.deliverToRing(),
             senderId, outbound, maxMessageLength, link.subscriptions(), link.limits(), counters, errorHandler, directory,
             link.security(), link.routingId(), authRefused, link.idle());

@@ -75,6 +75,30 @@ class PyzmqInteropTest
     }
 
     @Test
+    void shouldDeliverOneAndTwoFrameMessagesFromAPyzmqPublisherToAnActor()
+    {
+        final PyzmqPeer publisher = peer("pub-bind");
+        final String endpoint = publisher.nextLine();
+        final List<String> received = Recorder.newLog();
+        final Ringway ringway = closeLater(Ringway.builder()
+            .runtimeDirectory(runtimeDirectory)
+            .actor("quotes", context -> new Recorder(received))
+            .link(new LinkSpec("in", LinkShape.SUBSCRIBE).connect(endpoint).deliverTo("quotes").subscribe("EUR"))
+            .build()).start();
+        assertEquals("subscribed:EUR", publisher.nextLine());
+        assertEquals("sent", publisher.nextLine());
+
+        Await.until(() -> received.size() == 3, () -> "received " + received);
+        assertEquals(List.of("EURUSD 1.1", "EURGBP|0.9", "EURCHF 0.95"), received,
+            "one frame is the body, two are [topic][body]; the PUB filtered GBP");
+        assertEquals(0, publisher.exitCode());
+        // The link's thread counts a batch after delivering it: wait for the counters rather than read them once.
+        Await.until(() -> ringway.linkCounters("in").get(CounterType.RECEIVED) == 3,
+            () -> "received counted: " + ringway.linkCounters("in").get(CounterType.RECEIVED));
+        assertEquals(1, ringway.linkCounters("in").get(CounterType.ERRORS), "three frames refused, as before");
+    }
+
+    @Test
     void shouldTakeRoundRobinWorkFromAPyzmqPush()
     {
         final List<String> received = Recorder.newLog();

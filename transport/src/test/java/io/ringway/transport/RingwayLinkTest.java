@@ -133,6 +133,36 @@ class RingwayLinkTest
 
     @ParameterizedTest
     @ValueSource(strings = { "tcp", "ipc" })
+    void shouldDeliverSubscribedTopicsToAnActorWithTheTopicKept(final String scheme)
+    {
+        final Ringway publisher = started(Ringway.builder()
+            .runtimeDirectory(directoryA)
+            .sharedRing("prices", ring -> ring.reader("wire", ReadMode.LOSSLESS))
+            .link(new LinkSpec("out", LinkShape.PUBLISH).bind(bindEndpoint(scheme)).readFrom("prices", "wire"))
+            .build());
+        final List<String> received = Recorder.newLog();
+        final Ringway subscriber = started(Ringway.builder()
+            .runtimeDirectory(directoryB)
+            .actor("quotes", context -> new Recorder(received))
+            .link(new LinkSpec("in", LinkShape.SUBSCRIBE).connect(endpointOf(publisher, "out"))
+                .deliverTo("quotes").subscribe("EUR"))
+            .build());
+        final ZmqLink out = (ZmqLink)publisher.link("out");
+        Await.until(() -> out.subscriptions() == 1, () -> "subscriptions seen: " + out.subscriptions());
+
+        publish(publisher, "GBPUSD", "1.3");
+        publish(publisher, "EURUSD", "1.1");
+        publish(publisher, "EURGBP", "0.9");
+
+        Await.until(() -> received.size() == 2, () -> "received " + received);
+        assertEquals(List.of("EURUSD|1.1", "EURGBP|0.9"), received);
+        Await.until(() -> subscriber.linkCounters("in").get(CounterType.RECEIVED) == 2,
+            () -> "received counted: " + subscriber.linkCounters("in").get(CounterType.RECEIVED));
+        assertEquals(0, subscriber.linkCounters("in").get(CounterType.ERRORS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "tcp", "ipc" })
     void shouldCarryAnExclusivePairBothWays(final String scheme)
     {
         final List<String> atA = Recorder.newLog();

@@ -17,7 +17,9 @@ import java.util.List;
  * @param endpoints        where to bind and connect; at least one.
  * @param inbound          where inbound messages are offered, with the same codes and counters as in-process
  *                         sends; null for an outbound-only shape.
- * @param inboundTopic     true if inbound messages are {@code [topic][body]} and keep their topic.
+ * @param inboundTopic     true if inbound messages are {@code [topic][body]} and keep their topic (into a shared
+ *                         ring); a {@link LinkShape#SUBSCRIBE} link into an address keeps the topic of a two-frame
+ *                         message whatever this says.
  * @param inboundSenderId  the sender id stamped on inbound messages: the port's id, so that an address that
  *                         accepts only its peer accepts the link; {@code MessageSlot.NO_SENDER} without a port.
  * @param outbound         where outbound messages are taken from; null for an inbound-only shape.

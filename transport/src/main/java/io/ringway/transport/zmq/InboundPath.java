@@ -1,7 +1,6 @@
 package io.ringway.transport.zmq;
 
 import io.ringway.runtime.ring.MessageSink;
-import io.ringway.runtime.ring.SendResult;
 import io.ringway.runtime.ring.SlotClaim;
 import io.ringway.runtime.status.MessageCounters;
 import org.agrona.MutableDirectBuffer;
@@ -15,30 +14,31 @@ import zmq.ZMQ;
  * <ul>
  *     <li>{@code BACK_PRESSURED}: the message is held and the socket is not read until it goes in, so JeroMQ's
  *     high-water mark pushes back on the peer (a PUSH peer waits; a PUB peer drops at its end, as ZeroMQ
- *     does). Counted once per held message as back-pressured on the link.</li>
+ *     does). Counted once per held message as back-pressured on the link ({@link InboundPump}).</li>
  *     <li>Any other refusal ({@code CLOSED}, {@code MESSAGE_TOO_LARGE}, {@code REFUSED}): dropped and counted.</li>
  *     <li>A message of the wrong frame count (more than {@code [topic][body]}, or more than one frame where one is
- *     expected): dropped and counted as dropped and as an error.</li>
+ *     expected: {@link InboundFrames}): dropped and counted as dropped and as an error.</li>
  * </ul>
  * Thread safety: the link's thread only. Allocates nothing of its own; JeroMQ allocates each frame.
  */
-final class InboundPath implements WirePath
+final class InboundPath implements WirePath, InboundPump.Messages
 {
     private final SocketBase socket;
     private final MessageSink sink;
-    private final boolean topicFrames;
+    private final boolean takesTopicFrame;
+    private final boolean singleFrameIsTopic;
     private final int senderId;
     private final MessageCounters counters;
-    private final int batchLimit;
     private final SlotClaim claim = new SlotClaim();
     private final BadConnections badConnections;
-    private Msg heldFirst;
-    private Msg heldSecond;
+    private final InboundPump inbound;
+    private Msg first;
+    private Msg second;
 
     InboundPath(
         final SocketBase socket,
         final MessageSink sink,
-        final boolean topicFrames,
+        final InboundFrames frames,
         final int senderId,
         final MessageCounters counters,
         final int batchLimit,
@@ -47,10 +47,11 @@ final class InboundPath implements WirePath
         this.badConnections = badConnections;
         this.socket = socket;
         this.sink = sink;
-        this.topicFrames = topicFrames;
+        this.takesTopicFrame = frames != InboundFrames.BODY;
+        this.singleFrameIsTopic = frames == InboundFrames.TOPIC_BODY;
         this.senderId = senderId;
         this.counters = counters;
-        this.batchLimit = batchLimit;
+        this.inbound = new InboundPump(this, counters, batchLimit);
     }
 
     /**
@@ -59,73 +60,39 @@ final class InboundPath implements WirePath
     @Override
     public int pump()
     {
-        int work = 0;
-        int received = 0;
-        if (null != heldFirst)
-        {
-            final long result = deliver(heldFirst, heldSecond);
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                return 0;
-            }
-            received += release(result);
-            work++;
-        }
-        while (work < batchLimit)
-        {
-            final Msg first = socket.recv(ZMQ.ZMQ_DONTWAIT);
-            if (null == first)
-            {
-                break;
-            }
-            work++;
-            Msg second = null;
-            if (first.hasMore())
-            {
-                second = socket.recv(ZMQ.ZMQ_DONTWAIT);
-                if (isFromBadConnection(first, second))
-                {
-                    continue;
-                }
-                if (null == second || second.hasMore() || !topicFrames)
-                {
-                    discardRest(second);
-                    counters.onError();
-                    continue;
-                }
-            }
-            else if (isFromBadConnection(first, null))
-            {
-                continue;
-            }
-            final long result = deliver(first, second);
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                heldFirst = first;
-                heldSecond = second;
-                counters.onBackPressured();
-                break;
-            }
-            received += result >= 0 ? 1 : dropped();
-        }
-        if (received > 0)
-        {
-            counters.onReceived(received);
-        }
-        return work;
+        return inbound.pump();
     }
 
-    private int release(final long result)
+    @Override
+    public int read()
     {
-        heldFirst = null;
-        heldSecond = null;
-        return result >= 0 ? 1 : dropped();
-    }
-
-    private int dropped()
-    {
-        counters.onDropped(1);
-        return 0;
+        final Msg first = socket.recv(ZMQ.ZMQ_DONTWAIT);
+        if (null == first)
+        {
+            return InboundPump.EMPTY;
+        }
+        Msg second = null;
+        if (first.hasMore())
+        {
+            second = socket.recv(ZMQ.ZMQ_DONTWAIT);
+            if (isFromBadConnection(first, second))
+            {
+                return InboundPump.SKIPPED;
+            }
+            if (null == second || second.hasMore() || !takesTopicFrame)
+            {
+                badConnections.discardRest(second);
+                counters.onError();
+                return InboundPump.SKIPPED;
+            }
+        }
+        else if (isFromBadConnection(first, null))
+        {
+            return InboundPump.SKIPPED;
+        }
+        this.first = first;
+        this.second = second;
+        return InboundPump.READ;
     }
 
     private boolean isFromBadConnection(final Msg first, final Msg second)
@@ -138,18 +105,16 @@ final class InboundPath implements WirePath
         return false;
     }
 
-    private void discardRest(final Msg last)
-    {
-        badConnections.discardRest(last);
-    }
-
     /**
-     * One frame is the body; two are {@code [topic][body]}. A single frame where a topic is expected is all
-     * topic with an empty body, since a ZeroMQ SUB filters on the first frame's bytes.
+     * Two frames are {@code [topic][body]}; one is the body, or all topic with an empty body into a shared ring
+     * ({@link InboundFrames}).
      */
-    private long deliver(final Msg first, final Msg second)
+    @Override
+    public long deliver()
     {
-        final int topicLength = topicFrames ? first.size() : 0;
+        final Msg first = this.first;
+        final Msg second = this.second;
+        final int topicLength = null != second || singleFrameIsTopic ? first.size() : 0;
         final int length = null == second ? first.size() : first.size() + second.size();
         final long result = sink.tryClaim(senderId, length, claim);
         if (result < 0)
@@ -182,6 +147,13 @@ final class InboundPath implements WirePath
         return result;
     }
 
+    @Override
+    public void release()
+    {
+        first = null;
+        second = null;
+    }
+
     /**
      * At close: a message still held for back-pressure is dropped and counted.
      *
@@ -190,14 +162,7 @@ final class InboundPath implements WirePath
     @Override
     public int dropHeld()
     {
-        if (null == heldFirst)
-        {
-            return 0;
-        }
-        heldFirst = null;
-        heldSecond = null;
-        counters.onDropped(1);
-        return 1;
+        return inbound.dropHeld();
     }
 
     /** @return always true: close does not wait for inbound messages. */

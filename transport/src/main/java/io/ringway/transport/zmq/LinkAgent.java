@@ -140,7 +140,8 @@ final class LinkAgent
         final List<WirePath> paths = new ArrayList<>(2);
         if (shape.inbound())
         {
-            paths.add(new InboundPath(base, request.inbound(), request.inboundTopic(), request.inboundSenderId(),
+            paths.add(new InboundPath(base, request.inbound(),
+                InboundFrames.of(request.inboundTopic(), shape == LinkShape.SUBSCRIBE), request.inboundSenderId(),
                 counters, BATCH_LIMIT, badConnections));
         }
         if (shape.outbound())

@@ -29,7 +29,7 @@ import zmq.ZMQ;
  * Thread safety: the link's thread only. Allocates one empty delimiter frame and the body frame per reply, as
  * JeroMQ needs; requests and their envelopes are JeroMQ's frames, kept by reference.
  */
-final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
+final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>, InboundPump.Messages
 {
     private final SocketBase socket;
     private final MessageSink replier;
@@ -41,12 +41,12 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
     private final int batchLimit;
     private final RouteTable routes;
     private final BadConnections badConnections;
+    private final InboundPump requests;
     private final SlotClaim claim = new SlotClaim();
     private final Msg[] frames = new Msg[RouteTable.MAX_ENVELOPE + 2];
     private Msg identity;
     private int frameCount;
     private int route = RouteTable.NONE;
-    private boolean holdingRequest;
     private int replyRoute = RouteTable.NONE;
     private int replyFrame;
     private Msg replyBody;
@@ -73,60 +73,30 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
         this.batchLimit = batchLimit;
         this.routes = new RouteTable(capacity);
         this.badConnections = badConnections;
+        this.requests = new InboundPump(this, counters, batchLimit);
     }
 
     @Override
     public int pump()
     {
-        return requests() + replies();
-    }
-
-    private int requests()
-    {
-        int work = 0;
-        int received = 0;
-        if (holdingRequest)
-        {
-            final long result = deliver();
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                return 0;
-            }
-            holdingRequest = false;
-            received += result >= 0 ? 1 : 0;
-            work++;
-        }
-        while (work < batchLimit && readRequest())
-        {
-            work++;
-            final long result = deliver();
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                holdingRequest = true;
-                counters.onBackPressured();
-                break;
-            }
-            received += result >= 0 ? 1 : 0;
-        }
-        if (received > 0)
-        {
-            counters.onReceived(received);
-        }
-        return work;
+        return requests.pump() + replies();
     }
 
     /**
-     * @return true if a well-formed request is now in {@link #identity} and {@link #frames}; false when there is
-     * nothing to read. Malformed requests are read to their end, dropped and counted on the way.
+     * Reads the next well-formed request into {@link #identity} and {@link #frames}. Malformed requests are read to
+     * their end, dropped and counted on the way, without counting against the batch.
+     *
+     * @return {@link InboundPump#READ}, or {@link InboundPump#EMPTY} when there is nothing to read.
      */
-    private boolean readRequest()
+    @Override
+    public int read()
     {
         while (true)
         {
             final Msg routing = socket.recv(ZMQ.ZMQ_DONTWAIT);
             if (null == routing)
             {
-                return false;
+                return InboundPump.EMPTY;
             }
             identity = routing;
             frameCount = 0;
@@ -150,7 +120,7 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
             // route holds when all ten slots are used (found by InboundFuzzTest: it killed the link's thread).
             if (!refused && frameCount > 0 && envelopeLength() <= RouteTable.MAX_ENVELOPE)
             {
-                return true;
+                return InboundPump.READ;
             }
             if (refused)
             {
@@ -165,8 +135,13 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
         }
     }
 
-    /** Routes the request held in {@link #frames} and offers its body to the replier. */
-    private long deliver()
+    /**
+     * Routes the request held in {@link #frames} and offers its body to the replier.
+     *
+     * @return the replier's code; {@code BACK_PRESSURED} also when the route table is full.
+     */
+    @Override
+    public long deliver()
     {
         if (RouteTable.NONE == route)
         {
@@ -179,24 +154,26 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
         }
         final Msg body = frames[frameCount - 1];
         final long result = replier.tryClaim(portId, body.size(), claim);
-        if (result == SendResult.BACK_PRESSURED)
-        {
-            return result;
-        }
-        if (result < 0)
-        {
-            routes.release(route);
-            counters.onDropped(1);
-        }
-        else
+        if (result >= 0)
         {
             claim.buffer().putBytes(0, body.data(), 0, body.size());
             claim.correlationId(routes.token(route));
             claim.commit();
+            route = RouteTable.NONE; // the route is the reply's now
         }
-        route = RouteTable.NONE;
-        clearFrames();
         return result;
+    }
+
+    /** Frees the request's frames, and its route unless the request went in. */
+    @Override
+    public void release()
+    {
+        if (RouteTable.NONE != route)
+        {
+            routes.release(route);
+            route = RouteTable.NONE;
+        }
+        clearFrames();
     }
 
     private int acquireRoute()
@@ -352,18 +329,6 @@ final class ReplyPath implements WirePath, EventPoller.Handler<MessageSlot>
             finishReply(false);
             dropped++;
         }
-        if (holdingRequest)
-        {
-            if (RouteTable.NONE != route)
-            {
-                routes.release(route);
-                route = RouteTable.NONE;
-            }
-            clearFrames();
-            holdingRequest = false;
-            counters.onDropped(1);
-            dropped++;
-        }
-        return dropped;
+        return dropped + requests.dropHeld();
     }
 }

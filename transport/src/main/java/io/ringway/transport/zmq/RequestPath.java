@@ -33,7 +33,7 @@ import java.nio.ByteBuffer;
  * <p>
  * Thread safety: the link's thread only. Allocates the three frames of each request, as JeroMQ needs.
  */
-final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
+final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>, InboundPump.Messages
 {
     /** Bytes in the envelope frame Ringway puts before the delimiter. */
     static final int ENVELOPE_LENGTH = 16;
@@ -47,11 +47,11 @@ final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
     private final String linkName;
     private final int batchLimit;
     private final BadConnections badConnections;
+    private final InboundPump replies;
     private final SlotClaim claim = new SlotClaim();
     private final Msg[] request = new Msg[3];
     private int requestFrame = request.length;
     private final Msg[] reply = new Msg[3];
-    private boolean holdingReply;
 
     RequestPath(
         final SocketBase socket,
@@ -73,12 +73,13 @@ final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
         this.linkName = linkName;
         this.batchLimit = batchLimit;
         this.badConnections = badConnections;
+        this.replies = new InboundPump(this, counters, batchLimit);
     }
 
     @Override
     public int pump()
     {
-        return replies() + requests();
+        return replies.pump() + requests();
     }
 
     private int requests()
@@ -149,49 +150,21 @@ final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
         }
     }
 
-    private int replies()
-    {
-        int work = 0;
-        int received = 0;
-        if (holdingReply)
-        {
-            final long result = deliverReply();
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                return 0;
-            }
-            holdingReply = false;
-            received += result >= 0 ? 1 : 0;
-            work++;
-        }
-        while (work < batchLimit && readReply())
-        {
-            work++;
-            final long result = deliverReply();
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                holdingReply = true;
-                counters.onBackPressured();
-                break;
-            }
-            received += result >= 0 ? 1 : 0;
-        }
-        if (received > 0)
-        {
-            counters.onReceived(received);
-        }
-        return work;
-    }
-
-    /** @return true if a well-formed reply is in {@link #reply}; malformed ones are dropped and counted. */
-    private boolean readReply()
+    /**
+     * Reads the next well-formed reply into {@link #reply}; malformed ones are dropped and counted on the way,
+     * without counting against the batch.
+     *
+     * @return {@link InboundPump#READ}, or {@link InboundPump#EMPTY} when there is nothing to read.
+     */
+    @Override
+    public int read()
     {
         while (true)
         {
             final Msg first = socket.recv(ZMQ.ZMQ_DONTWAIT);
             if (null == first)
             {
-                return false;
+                return InboundPump.EMPTY;
             }
             int count = 0;
             Msg frame = first;
@@ -212,43 +185,41 @@ final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
             }
             if (wellFormed && 3 == count && reply[0].size() == ENVELOPE_LENGTH && reply[1].size() == 0)
             {
-                return true;
+                return InboundPump.READ;
             }
             badConnections.discardRest(frame);
             counters.onError();
-            clearReply();
+            release();
         }
     }
 
-    private long deliverReply()
+    /**
+     * Offers the reply in {@link #reply} to the address its envelope names.
+     *
+     * @return the address's code; {@code NOT_CONNECTED} when the envelope names no address.
+     */
+    @Override
+    public long deliver()
     {
         final Msg envelope = reply[0];
         final Msg body = reply[2];
         final ActorRef requester = directory.byId(envelope.getInt(0));
-        long result = SendResult.NOT_CONNECTED;
-        if (null != requester)
+        if (null == requester)
         {
-            result = requester.tryClaim(portId, body.size(), claim);
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                return result;
-            }
-            if (result >= 0)
-            {
-                claim.buffer().putBytes(0, body.data(), 0, body.size());
-                claim.messageType(envelope.getInt(4)).correlationId(envelope.getLong(8));
-                claim.commit();
-            }
+            return SendResult.NOT_CONNECTED;
         }
-        if (result < 0)
+        final long result = requester.tryClaim(portId, body.size(), claim);
+        if (result >= 0)
         {
-            counters.onDropped(1);
+            claim.buffer().putBytes(0, body.data(), 0, body.size());
+            claim.messageType(envelope.getInt(4)).correlationId(envelope.getLong(8));
+            claim.commit();
         }
-        clearReply();
         return result;
     }
 
-    private void clearReply()
+    @Override
+    public void release()
     {
         reply[0] = null;
         reply[1] = null;
@@ -270,13 +241,6 @@ final class RequestPath implements WirePath, EventPoller.Handler<MessageSlot>
             finishRequest(false);
             dropped++;
         }
-        if (holdingReply)
-        {
-            clearReply();
-            holdingReply = false;
-            counters.onDropped(1);
-            dropped++;
-        }
-        return dropped;
+        return dropped + replies.dropHeld();
     }
 }

@@ -44,7 +44,7 @@ import java.util.Map;
  * Thread safety: the link's thread only, except {@link #unroutable()}. Allocates per connection (its routing
  * id and address) and, as JeroMQ needs, one frame object and array per frame sent.
  */
-final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
+final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>, InboundPump.Messages
 {
     /** Departed connections remembered, to tell a late message from a new peer. */
     private static final int RECENTLY_DEPARTED = 16;
@@ -58,6 +58,7 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
     private final String linkName;
     private final int batchLimit;
     private final BadConnections badConnections;
+    private final InboundPump inbound;
     private final SlotClaim claim = new SlotClaim();
     private final Map<Metadata, byte[]> routingIdByConnection = new IdentityHashMap<>();
     private final Map<String, Metadata> connectionByAddress = new HashMap<>();
@@ -67,8 +68,9 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
     private final byte[][] recentlyDepartedIds = new byte[RECENTLY_DEPARTED][];
     private int nextDeparted;
     private Metadata lastConnection;
-    private Msg heldId;
-    private Msg heldBody;
+    private boolean socketEmpty;
+    private Msg inId;
+    private Msg inBody;
     private Msg outId;
     private Msg outBody;
     private volatile long unroutable;
@@ -93,6 +95,7 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
         this.linkName = linkName;
         this.batchLimit = batchLimit;
         this.badConnections = badConnections;
+        this.inbound = new InboundPump(this, counters, batchLimit);
     }
 
     @Override
@@ -136,64 +139,42 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
 
     private int inbound()
     {
-        int work = 0;
-        int received = 0;
-        if (null != heldBody)
-        {
-            final long result = deliver(heldId, heldBody);
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                return 0;
-            }
-            received += result >= 0 ? 1 : dropped();
-            heldId = null;
-            heldBody = null;
-            work++;
-        }
-        boolean empty = false;
-        while (work < batchLimit)
-        {
-            final Msg id = socket.recv(ZMQ.ZMQ_DONTWAIT);
-            if (null == id)
-            {
-                empty = true;
-                break;
-            }
-            work++;
-            final Msg body = id.hasMore() ? socket.recv(ZMQ.ZMQ_DONTWAIT) : null;
-            // A ROUTER's routing id frame carries no metadata: the connection is known by the body's.
-            if (badConnections.refuses(id, id) || (null != body && badConnections.refuses(body, body)))
-            {
-                badConnections.discardRest(null == body ? id : body);
-                continue;
-            }
-            if (null == body || body.hasMore())
-            {
-                badConnections.discardRest(body);
-                counters.onError();
-                continue;
-            }
-            remember(id, body);
-            final long result = deliver(id, body);
-            if (result == SendResult.BACK_PRESSURED)
-            {
-                heldId = id;
-                heldBody = body;
-                counters.onBackPressured();
-                break;
-            }
-            received += result >= 0 ? 1 : dropped();
-        }
-        if (received > 0)
-        {
-            counters.onReceived(received);
-        }
-        if (empty)
+        socketEmpty = false;
+        int work = inbound.pump();
+        if (socketEmpty)
         {
             resolveDepartures();
             work += announceDepartures();
         }
         return work;
+    }
+
+    @Override
+    public int read()
+    {
+        final Msg id = socket.recv(ZMQ.ZMQ_DONTWAIT);
+        if (null == id)
+        {
+            socketEmpty = true;
+            return InboundPump.EMPTY;
+        }
+        final Msg body = id.hasMore() ? socket.recv(ZMQ.ZMQ_DONTWAIT) : null;
+        // A ROUTER's routing id frame carries no metadata: the connection is known by the body's.
+        if (badConnections.refuses(id, id) || (null != body && badConnections.refuses(body, body)))
+        {
+            badConnections.discardRest(null == body ? id : body);
+            return InboundPump.SKIPPED;
+        }
+        if (null == body || body.hasMore())
+        {
+            badConnections.discardRest(body);
+            counters.onError();
+            return InboundPump.SKIPPED;
+        }
+        remember(id, body);
+        inId = id;
+        inBody = body;
+        return InboundPump.READ;
     }
 
     /**
@@ -252,8 +233,11 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
         return work;
     }
 
-    private long deliver(final Msg id, final Msg body)
+    @Override
+    public long deliver()
     {
+        final Msg id = inId;
+        final Msg body = inBody;
         final long result = target.tryClaim(portId, id.size() + body.size(), claim);
         if (result < 0)
         {
@@ -267,10 +251,11 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
         return result;
     }
 
-    private int dropped()
+    @Override
+    public void release()
     {
-        counters.onDropped(1);
-        return 0;
+        inId = null;
+        inBody = null;
     }
 
     private int outbound()
@@ -381,15 +366,9 @@ final class RoutePath implements WirePath, EventPoller.Handler<MessageSlot>
         {
             outId = null;
             outBody = null;
+            counters.onDropped(1);
             dropped++;
         }
-        if (null != heldBody)
-        {
-            heldId = null;
-            heldBody = null;
-            dropped++;
-        }
-        counters.onDropped(dropped);
-        return dropped;
+        return dropped + inbound.dropHeld();
     }
 }
