@@ -65,7 +65,7 @@ class GatherLinkTest
                 .remoteMember("venue2", connect(endpoint2))
                 .remoteMember("venue3", connect(endpoint3))
                 .all()
-                .deadline(Duration.ofMillis(500)))
+                .deadline(Duration.ofSeconds(2)))
             .build()).start();
 
         // The deadline runs from the scatter: scatter only once every venue's handshake is done, so that a slow

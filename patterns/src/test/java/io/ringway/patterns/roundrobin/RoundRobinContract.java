@@ -83,10 +83,14 @@ public abstract class RoundRobinContract
     {
     }
 
-    /** Declares, in every runtime, an error handler recording the message of each supervised failure's cause. */
+    /**
+     * Declares, in every runtime, an error handler recording the message of each supervised failure's cause, and
+     * any other error (a link's, over the wire) whole.
+     */
     private void recordErrors(final TopologyBuilder topology)
     {
-        topology.runtime(runtime -> runtime.errorHandler(error -> errors.add(error.getCause().getMessage())));
+        topology.runtime(runtime -> runtime.errorHandler(error -> errors.add(
+            null != error.getCause() ? error.getCause().getMessage() : error.toString())));
     }
 
     private void start(
