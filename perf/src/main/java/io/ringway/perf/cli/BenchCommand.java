@@ -72,8 +72,9 @@ public final class BenchCommand implements Callable<Integer>
     private Path out;
 
     @Option(names = "--idle", defaultValue = "BUSY_SPIN", paramLabel = "STRATEGY",
-        description = "How every consumer, echo, worker and tcp link thread waits for work:"
-            + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Pekko's own dispatcher threads keep theirs.")
+        description = "How every consumer, echo and worker thread waits for work, JeroMQ's pollers included:"
+            + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Pekko's own dispatcher threads keep theirs,"
+            + " and Ringway's tcp link threads their default back-off.")
     private Idle idle;
 
     @Option(names = "--gc", description = "Add JMH's GC profiler and a B/op column (slower).")

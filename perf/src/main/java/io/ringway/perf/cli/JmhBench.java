@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class JmhBench
 {
+    /** The benchmarks' parameter for how their application threads wait, where they have one. */
+    static final String IDLE_PARAM = "idle";
+
     /** Agrona 2 needs it in every fork; options given here replace the classes' own {@code @Fork} arguments. */
     private static final String ADD_EXPORTS = "java.base/jdk.internal.misc=ALL-UNNAMED";
     private static final String ALLOCATION_PER_OP = "gc.alloc.rate.norm";
@@ -80,6 +83,8 @@ final class JmhBench
             .jvmArgsAppend("--add-exports", ADD_EXPORTS,
                 "-D" + CoreSettings.MESSAGE_LENGTH_PROPERTY + "=" + messageLength,
                 "-D" + CoreSettings.IDLE_PROPERTY + "=" + idle.name())
+            // the tcp benchmarks take it as a @Param (JMH leaves a benchmark without that parameter alone)
+            .param(IDLE_PARAM, idle.name())
             .shouldFailOnError(true);
         if (null != benchCase.paramName())
         {

@@ -44,8 +44,8 @@ import static io.ringway.perf.tcp.TcpSettings.RING_SLOTS;
  *  | link thread: port (1024 slots) -> PUSH socket |  HWM 1000 each way | dispatcher "receiver", BUSY_SPIN       |
  *  +-----------------------------------------------+                    +----------------------------------------+
  * </pre>
- * The receiver's dispatcher and both link threads wait as {@link #idle} says (busy-spin by default), as the JeroMQ
- * puller's thread does.
+ * The receiver's dispatcher waits as {@link #idle} says (busy-spin by default), as the JeroMQ puller's thread does;
+ * both link threads as {@link #linkIdle} says (back-off by default, as JeroMQ's I/O threads sleep).
  * <p>
  * Back-pressure is the window: a full socket stops the link reading the port, and a full port refuses the offer.
  * Each iteration's teardown waits until the receiver has every message sent, in order.
@@ -75,13 +75,21 @@ public class RingwayTcpPushPull
     private long sent;
 
     /**
-     * What every thread this benchmark chooses for does when it finds nothing to do: the dispatcher or thread at the
-     * far end, both link threads and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by
-     * default, as in the other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads;
-     * tests use {@code BACKOFF}.
+     * What the application threads do when they find nothing to do: the dispatcher or thread at the far end and the
+     * JMH thread's waits, the same for both systems (JeroMQ's pollers). {@code BUSY_SPIN} by default, as in the
+     * other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads; tests use
+     * {@code BACKOFF}.
      */
     @Param({"BUSY_SPIN"})
     public Idle idle;
+
+    /**
+     * How both link threads wait: {@code BACKOFF}, Ringway's default, by default. They stand where JeroMQ's I/O
+     * threads do, which sleep in {@code epoll}; spinning them too puts 6 busy threads against JeroMQ's 3, which
+     * on 2 cores made every row worse (perf/RESULTS.md, "Link idle strategy configurable").
+     */
+    @Param({"BACKOFF"})
+    public Idle linkIdle;
 
     /** Starts the pushing runtime, then the pulling one connected to it, and waits until a probe crosses. */
     @Setup(Level.Trial)
@@ -92,7 +100,7 @@ public class RingwayTcpPushPull
         pusher = Ringway.builder()
             .runtimeDirectory(directories.create("push"))
             .link(new LinkSpec(OUT, LinkShape.DISTRIBUTE).bind(BIND_ENDPOINT).port(RING_SLOTS, MAX_MESSAGE_LENGTH)
-                .limits(LIMITS).idle(idle))
+                .limits(LIMITS).idle(linkIdle))
             .build()
             .start();
         port = pusher.actor(OUT);
@@ -105,7 +113,7 @@ public class RingwayTcpPushPull
                 .ringSize(RING_SLOTS)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .link(new LinkSpec(IN, LinkShape.COLLECT).connect(endpoint(pusher, OUT)).deliverTo("receiver")
-                .limits(LIMITS).idle(idle))
+                .limits(LIMITS).idle(linkIdle))
             .build()
             .start();
         receivers.awaitJoined(this::probe, CONNECT_TIMEOUT_NS);

@@ -76,13 +76,21 @@ public class RingwayTcpRequestReply
     private long sequence;
 
     /**
-     * What every thread this benchmark chooses for does when it finds nothing to do: the dispatcher or thread at the
-     * far end, both link threads and the JMH thread's waits, the same for both systems. {@code BUSY_SPIN} by
-     * default, as in the other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads;
-     * tests use {@code BACKOFF}.
+     * What the application threads do when they find nothing to do: the dispatcher or thread at the far end and the
+     * JMH thread's waits, the same for both systems (JeroMQ's pollers). {@code BUSY_SPIN} by default, as in the
+     * other suites; {@code -p idle=YIELDING} for a host with fewer free cores than busy threads; tests use
+     * {@code BACKOFF}.
      */
     @Param({"BUSY_SPIN"})
     public Idle idle;
+
+    /**
+     * How both link threads wait: {@code BACKOFF}, Ringway's default, by default. They stand where JeroMQ's I/O
+     * threads do, which sleep in {@code epoll}; spinning them too puts 6 busy threads against JeroMQ's 3, which
+     * on 2 cores made every row worse (perf/RESULTS.md, "Link idle strategy configurable").
+     */
+    @Param({"BACKOFF"})
+    public Idle linkIdle;
 
     /** Starts the server runtime, then the client runtime on the JMH thread, and makes one round trip. */
     @Setup(Level.Trial)
@@ -98,7 +106,7 @@ public class RingwayTcpRequestReply
                 .replier("echo")
                 .remoteRequesters(bind(BIND_ENDPOINT))
                 .linkLimits(LIMITS)
-                .linkIdle(idle)
+                .linkIdle(linkIdle)
                 .timeout(REPLY_TIMEOUT)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .build()
@@ -112,7 +120,7 @@ public class RingwayTcpRequestReply
                 .requesters("client")
                 .remoteRepliers(connect(RingwayTcpPushPull.endpoint(server, REQUESTERS_LINK)))
                 .linkLimits(LIMITS)
-                .linkIdle(idle)
+                .linkIdle(linkIdle)
                 .timeout(REPLY_TIMEOUT)
                 .maxMessageLength(MAX_MESSAGE_LENGTH))
             .build()

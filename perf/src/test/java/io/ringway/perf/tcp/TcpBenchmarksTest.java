@@ -40,6 +40,7 @@ class TcpBenchmarksTest
         final RingwayTcpPushPull benchmark = new RingwayTcpPushPull();
         benchmark.length = length;
         benchmark.idle = Idle.BACKOFF;
+        benchmark.linkIdle = Idle.BACKOFF;
         benchmark.setUp();
         try
         {
@@ -101,6 +102,7 @@ class TcpBenchmarksTest
         final RingwayTcpRequestReply benchmark = new RingwayTcpRequestReply();
         benchmark.length = length;
         benchmark.idle = Idle.BACKOFF;
+        benchmark.linkIdle = Idle.BACKOFF;
         benchmark.setUp();
         try
         {
