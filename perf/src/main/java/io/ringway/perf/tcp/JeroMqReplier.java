@@ -37,9 +37,7 @@ final class JeroMqReplier implements Agent
         socket.setSndHWM(HIGH_WATER_MARK);
         socket.setRcvHWM(HIGH_WATER_MARK);
         socket.setLinger(0);
-        // JeroMQ 0.6.0 sometimes stalls a fresh connect until the handshake timer (30 s by default) retries it
-        // (jeromq#1022, docs/WIRE.md): a 1 s timer keeps such a stall short and out of the measurement.
-        socket.setHandshakeIvl(1_000);
+        socket.setHandshakeIvl(TcpSettings.JEROMQ_HANDSHAKE_IVL_MS);
         socket.connect(endpoint);
     }
 

@@ -45,6 +45,13 @@ public final class TcpSettings
     /** How long a throughput iteration's teardown waits for the receiver to catch up before failing the run. */
     public static final long CATCH_UP_TIMEOUT_NS = 10_000_000_000L;
 
+    /**
+     * The handshake timer of the raw JeroMQ sockets that connect. JeroMQ 0.6.0 sometimes stalls a fresh connect
+     * until that timer (30 s by default) retries it (jeromq#1022, docs/WIRE.md): 1 s keeps such a stall short and
+     * out of the measurement.
+     */
+    public static final int JEROMQ_HANDSHAKE_IVL_MS = 1_000;
+
     /** How long set-up waits for the first message to cross (the tcp connection and ZMTP handshake). */
     public static final long CONNECT_TIMEOUT_NS = 10_000_000_000L;
 
