@@ -90,8 +90,13 @@ class SecuredRemoteMembersTest
         Await.until(() -> d1.contains("router:re:over-curve"), d1::toString);
         assertTrue(log.contains("d1:over-curve"), log.toString());
         final ZmqLink link = (ZmqLink)routerSide.link("venues~dealers");
-        assertEquals(0, link.authRefused());
-        assertEquals(0, CounterValues.read(routerSide, "link venues~dealers: auth refused"));
+        // The dealer's connect can be one JeroMQ stalls (jeromq#1022, docs/WIRE.md): it never greets, the server
+        // drops it at its handshake bound and counts a connection that never greeted as refused. Each such attempt
+        // is a connection on the dealer's side that never completed a handshake; the allowed key itself never is.
+        final ZmqLink dealerLink = (ZmqLink)dealerSide.link("venues~router~d1");
+        final long silentAttempts = dealerLink.connections() - dealerLink.handshakes();
+        assertEquals(silentAttempts, link.authRefused(), "only connections that never greeted are refusals");
+        assertEquals(silentAttempts, CounterValues.read(routerSide, "link venues~dealers: auth refused"));
     }
 
     @Test
